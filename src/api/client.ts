@@ -1,0 +1,360 @@
+// Woodpecker's lead-enrichment endpoints over HTTP. Knows nothing of VS Code, so plain mocha tests it.
+import nodeFetch from 'node-fetch';
+import { describeInvalidDate } from './dates';
+import { WoodpeckerApiError, httpError } from './errors';
+import { RequestQueue } from './requestQueue';
+import { parseBatch, parseListResponse } from './validate';
+import type { EnrichmentBatch, ListEnrichmentsResponse, WoodpeckerErrorBody } from './types';
+
+export { WoodpeckerApiError } from './errors';
+export type { WoodpeckerErrorKind } from './errors';
+export type { EnrichmentBatch, Lead, LeadStatus, ListEnrichmentsResponse, ProcessingResult } from './types';
+
+export const DEFAULT_BASE_URL = 'https://api.woodpecker.co';
+const ENRICHMENTS_PATH = '/rest/v2/lead_finder/leads/enrichments';
+
+/** The parts of a fetch Response the client reads; node-fetch's and Node's global fetch both fit. */
+export interface FetchResponseLike {
+	status: number;
+	statusText?: string;
+	headers: { get(name: string): string | null };
+	body?: unknown;
+	text(): Promise<string>;
+}
+
+export interface FetchInit {
+	method: 'GET';
+	headers: Record<string, string>;
+	signal: AbortSignal;
+}
+
+/** Any fetch-compatible function (node-fetch, Node's global fetch, a test double). */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
+
+/** Where the client reports what it does; a LogOutputChannel fits. The key is never passed here. */
+export interface ClientLogger {
+	info(message: string): void;
+	warn(message: string): void;
+}
+
+export interface RetryPolicy {
+	/** Attempts in all, the first included. */
+	attempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Longest Retry-After the client will wait for. */
+	maxRetryAfterMs: number;
+}
+
+export interface WoodpeckerClientOptions {
+	apiKey: string;
+	baseUrl?: string;
+	timeoutMs?: number;
+	fetch?: FetchLike;
+	retry?: Partial<RetryPolicy>;
+	/** Bodies longer than this are refused rather than held in memory. */
+	maxResponseBytes?: number;
+	log?: ClientLogger;
+}
+
+export interface RequestOptions {
+	signal?: AbortSignal;
+}
+
+export interface ListOptions extends RequestOptions {
+	/** YYYY-MM-DD; without it Woodpecker returns the last 24 hours. */
+	createdAfter?: string;
+}
+
+/** A list answer with what is known about how it arrived. */
+export interface ListResult {
+	body: ListEnrichmentsResponse;
+	bytes: number;
+	receivedAt: Date;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 200 * 1024 * 1024;
+
+/** A Woodpecker API client: one request in flight at a time, bounded retries, per-attempt timeout. */
+export class WoodpeckerClient {
+	readonly baseUrl: string;
+	private readonly apiKey: string;
+	private readonly timeoutMs: number;
+	private readonly fetchFn: FetchLike;
+	private readonly retry: RetryPolicy;
+	private readonly maxBytes: number;
+	private readonly log: ClientLogger | undefined;
+	private readonly queue = new RequestQueue(aborted);
+
+	constructor(options: WoodpeckerClientOptions) {
+		this.apiKey = options.apiKey;
+		this.baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
+		this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
+		this.fetchFn = options.fetch ?? (nodeFetch as unknown as FetchLike);
+		this.retry = { ...DEFAULT_RETRY, ...options.retry };
+		this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+		this.log = options.log;
+	}
+
+	/** Lists enrichment batches created after `createdAfter` (default: the last 24 hours). */
+	async listEnrichments(options: ListOptions = {}): Promise<EnrichmentBatch[]> {
+		return (await this.listEnrichmentsResponse(options)).body.lead_enrichments;
+	}
+
+	/** Like listEnrichments, but returns the whole answer object as received, with its size. */
+	async listEnrichmentsResponse(options: ListOptions = {}): Promise<ListResult> {
+		let query = '';
+		if (options.createdAfter !== undefined) {
+			const invalid = describeInvalidDate(options.createdAfter);
+			if (invalid) throw invalidRequest('Invalid cutoff date', invalid);
+			query = `?created_after=${options.createdAfter}`;
+		}
+		const { json, bytes } = await this.get(`${ENRICHMENTS_PATH}${query}`, options.signal);
+		return { body: parseListResponse(json), bytes, receivedAt: new Date() };
+	}
+
+	/** Gets one batch by its uuid; accepts the batch bare or wrapped in an object. */
+	async getEnrichment(uuid: string, options: RequestOptions = {}): Promise<EnrichmentBatch> {
+		const id = uuid.trim();
+		if (!id) throw invalidRequest('Missing batch uuid', 'Give the uuid of an enrichment batch.');
+		const { json } = await this.get(`${ENRICHMENTS_PATH}/${encodeURIComponent(id)}`, options.signal);
+		return parseBatch(json);
+	}
+
+	private async get(pathAndQuery: string, signal?: AbortSignal): Promise<{ json: unknown; bytes: number }> {
+		const urlProblem = describeUnsafeBaseUrl(this.baseUrl);
+		if (urlProblem) throw invalidRequest('Unsafe API address', urlProblem);
+		if (!this.apiKey.trim()) throw invalidRequest('No API key', 'Set your Woodpecker API key first.');
+		const url = `${this.baseUrl}${pathAndQuery}`;
+		return this.queue.run(() => this.getWithRetries(url, signal), signal);
+	}
+
+	private async getWithRetries(url: string, signal?: AbortSignal): Promise<{ json: unknown; bytes: number }> {
+		for (let attempt = 1; ; attempt++) {
+			const started = Date.now();
+			try {
+				const result = await this.attempt(url, signal);
+				this.log?.info(`GET ${url} → ${result.status} in ${Date.now() - started} ms (${formatBytes(result.bytes)})`);
+				return result;
+			} catch (e) {
+				const error = this.toApiError(e, signal);
+				this.log?.warn(`GET ${url} failed (attempt ${attempt}/${this.retry.attempts}) after ${Date.now() - started} ms: ${error.message}`);
+				if (!error.retryable || attempt >= this.retry.attempts || signal?.aborted) throw error;
+				const delay = this.delayBefore(attempt + 1, error);
+				this.log?.info(`Retrying in ${delay} ms`);
+				await sleep(delay, signal).catch(() => {
+					throw aborted();
+				});
+			}
+		}
+	}
+
+	private delayBefore(nextAttempt: number, error: WoodpeckerApiError): number {
+		if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, this.retry.maxRetryAfterMs);
+		const exp = Math.min(this.retry.baseDelayMs * 2 ** (nextAttempt - 2), this.retry.maxDelayMs);
+		// Full jitter keeps several windows' retries from arriving together.
+		return Math.round(exp / 2 + Math.random() * (exp / 2));
+	}
+
+	private async attempt(url: string, outer?: AbortSignal): Promise<{ json: unknown; bytes: number; status: number }> {
+		if (outer?.aborted) throw aborted();
+		const controller = new AbortController();
+		const onOuterAbort = () => controller.abort();
+		outer?.addEventListener('abort', onOuterAbort, { once: true });
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			controller.abort();
+		}, this.timeoutMs);
+		try {
+			const response = await this.fetchFn(url, {
+				method: 'GET',
+				headers: { 'x-api-key': this.apiKey, accept: 'application/json', 'accept-encoding': 'gzip, deflate' },
+				signal: controller.signal,
+			});
+			const declared = Number(response.headers.get('content-length'));
+			if (declared > this.maxBytes) throw tooLarge(this.maxBytes);
+			const text = await readBody(response, this.maxBytes);
+			const bytes = Buffer.byteLength(text);
+			if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, text);
+			return { json: parseJson(text), bytes, status: response.status };
+		} catch (e) {
+			if (timedOut) throw timeoutError(this.timeoutMs);
+			if (outer?.aborted) throw aborted();
+			throw e;
+		} finally {
+			clearTimeout(timer);
+			outer?.removeEventListener('abort', onOuterAbort);
+		}
+	}
+
+	private toApiError(e: unknown, signal?: AbortSignal): WoodpeckerApiError {
+		if (e instanceof WoodpeckerApiError) return this.scrub(e);
+		if (signal?.aborted) return aborted();
+		return this.scrub(networkError(e, this.baseUrl));
+	}
+
+	// Belt and braces: nothing the network stack says may carry the key into a message.
+	private scrub(error: WoodpeckerApiError): WoodpeckerApiError {
+		const key = this.apiKey.trim();
+		if (!key || !error.message.includes(key)) return error;
+		const clean = (s: string | undefined) => s?.split(key).join('***');
+		return new WoodpeckerApiError({
+			kind: error.kind,
+			status: error.status,
+			title: clean(error.title) ?? '',
+			details: clean(error.details),
+			message: clean(error.message) ?? '',
+			retryAfterMs: error.retryAfterMs,
+		});
+	}
+}
+
+/** Why a base URL must not receive the key (plain http to a non-loopback host), or undefined if it is fine. */
+export function describeUnsafeBaseUrl(baseUrl: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		return `"${baseUrl}" is not a valid URL. Set woodpecker.apiBaseUrl to an https:// address, or clear it to use ${DEFAULT_BASE_URL}.`;
+	}
+	if (url.protocol === 'https:') return undefined;
+	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+	return `woodpecker.apiBaseUrl must use https:// (plain http is allowed only for localhost), so the API key is never sent in clear text. It is "${url.protocol}//${url.host}".`;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '');
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+async function readBody(response: FetchResponseLike, maxBytes: number): Promise<string> {
+	const body = response.body as AsyncIterable<Uint8Array> | null | undefined;
+	if (!body || typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+		const text = await response.text();
+		if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+		return text;
+	}
+	const chunks: Buffer[] = [];
+	let total = 0;
+	for await (const chunk of body) {
+		total += chunk.byteLength;
+		if (total > maxBytes) throw tooLarge(maxBytes);
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+	}
+	const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+	return buffer.toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (!clean.trim()) throw invalidResponse('Woodpecker sent an empty answer.');
+	try {
+		return JSON.parse(clean);
+	} catch {
+		throw invalidResponse(
+			looksLikeHtml(clean)
+				? 'Woodpecker answered with an HTML page instead of JSON; a proxy or captive portal may be in the way.'
+				: 'Woodpecker\'s answer is not valid JSON; it may have been cut off.',
+		);
+	}
+}
+
+function errorFromResponse(response: FetchResponseLike, text: string): WoodpeckerApiError {
+	const status = response.status;
+	const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+	let body: WoodpeckerErrorBody | undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (parsed && typeof parsed === 'object') body = parsed as WoodpeckerErrorBody;
+	} catch {
+		// Not JSON: a proxy's HTML page or nothing at all. Say so rather than dump it.
+	}
+	const details = typeof body?.details === 'string' ? body.details : undefined;
+	const title = typeof body?.title === 'string' ? body.title : response.statusText || undefined;
+	let note: string | undefined;
+	if (!body) note = looksLikeHtml(text) ? 'The answer was an HTML page, not Woodpecker\'s JSON (a proxy or gateway in between?).' : text.trim() ? undefined : 'The answer had no body.';
+	return httpError(status, title, details, note, retryAfterMs);
+}
+
+/** Retry-After as milliseconds (delta-seconds or HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function looksLikeHtml(text: string): boolean {
+	return /^\s*</.test(text);
+}
+
+function networkError(e: unknown, baseUrl: string): WoodpeckerApiError {
+	const err = e as { code?: string; type?: string; message?: string; cause?: { code?: string } };
+	const code = err?.code ?? err?.cause?.code ?? '';
+	let host = baseUrl;
+	try {
+		host = new URL(baseUrl).host;
+	} catch {
+		// keep the raw base URL
+	}
+	let message: string;
+	if (code === 'ECONNREFUSED') message = `Could not connect to ${host}: the connection was refused.`;
+	else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') message = `Could not find ${host}. Check your internet connection.`;
+	else if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /premature close|socket hang up|terminated/i.test(err?.message ?? ''))
+		message = `The connection to ${host} was closed before the answer was complete.`;
+	else message = `Network error talking to ${host}${code ? ` (${code})` : ''}.`;
+	return new WoodpeckerApiError({ kind: 'network', title: 'Network error', message: `${message} Check your network, proxy or the woodpecker.apiBaseUrl setting, then retry.` });
+}
+
+function invalidRequest(title: string, message: string): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'invalid-request', title, message });
+}
+
+function invalidResponse(message: string): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'invalid-response', status: 200, title: 'Unexpected response', message });
+}
+
+function tooLarge(maxBytes: number): WoodpeckerApiError {
+	return new WoodpeckerApiError({
+		kind: 'too-large',
+		title: 'Response too large',
+		message: `Woodpecker's answer is larger than ${formatBytes(maxBytes)}, so it was not loaded. Choose a later cutoff to fetch fewer batches.`,
+	});
+}
+
+function timeoutError(timeoutMs: number): WoodpeckerApiError {
+	return new WoodpeckerApiError({
+		kind: 'timeout',
+		title: 'Timed out',
+		message: `Woodpecker did not answer within ${Math.round(timeoutMs / 100) / 10} s. Retry, or raise the woodpecker.requestTimeoutSeconds setting.`,
+	});
+}
+
+function aborted(): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'aborted', title: 'Cancelled', message: 'The request was cancelled.' });
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(aborted());
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(aborted());
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}
+
+/** 1536 → "1.5 KB". */
+export function formatBytes(n: number): string {
+	if (n < 1024) return `${n} B`;
+	if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+	return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,25 @@
+// Calendar-date checks shared by the client (refuse before sending) and the cutoff picker.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Why `value` is not a usable YYYY-MM-DD date, or undefined when it is one. */
+export function describeInvalidDate(value: string): string | undefined {
+	const m = ISO_DATE.exec(value);
+	if (!m) return `"${value}" is not a date in YYYY-MM-DD form (for example 2026-05-01).`;
+	const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (month < 1 || month > 12) return `${value} has no month ${m[2]}: months run from 01 to 12.`;
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day < 1 || day > daysInMonth) return `${value} does not exist: that month has ${daysInMonth} days.`;
+	return undefined;
+}
+
+/** True when `value` is a real calendar date written as YYYY-MM-DD. */
+export function isValidIsoDate(value: string): boolean {
+	return describeInvalidDate(value) === undefined;
+}
+
+/** The local calendar date of `d` as YYYY-MM-DD. */
+export function toIsoDate(d: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
