@@ -304,7 +304,7 @@ function networkError(e: unknown, baseUrl: string): WoodpeckerApiError {
 	if (code === 'ECONNREFUSED') message = `Could not connect to ${host}: the connection was refused.`;
 	else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') message = `Could not find ${host}. Check your internet connection.`;
 	else if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /premature close|socket hang up|terminated/i.test(err?.message ?? ''))
-		message = `The connection to ${host} was closed before the answer was complete.`;
+		{message = `The connection to ${host} was closed before the answer was complete.`;}
 	else message = `Network error talking to ${host}${code ? ` (${code})` : ''}.`;
 	return new WoodpeckerApiError({ kind: 'network', title: 'Network error', message: `${message} Check your network, proxy or the woodpecker.apiBaseUrl setting, then retry.` });
 }

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
+import type { BatchNode } from '../tree/nodes/batchNode';
+import type { LeadNode } from '../tree/nodes/leadNode';
+import { leadLook } from '../tree/leadStatus';
+import type { CommandContext } from './context';
+
+/** Above this many leads the palette asks for a batch first, then a lead. */
+const FLAT_PICK_LIMIT = 5000;
+
+/**
+ * Copies lead uids, one per line: the selected leads when invoked on a multi-selection,
+ * the clicked lead, or one picked from a quick pick when run from the palette.
+ */
+export async function copyLeadUid(ctx: CommandContext, clicked?: EnrichmentNode, selected?: readonly EnrichmentNode[]): Promise<void> {
+	let leads: LeadNode[] = (selected ?? []).filter((n): n is LeadNode => n.kind === 'lead');
+	if (clicked?.kind === 'lead' && !leads.some((n) => n.id === clicked.id)) leads = [clicked];
+	if (!leads.length) {
+		const picked = await pickLead(ctx);
+		if (!picked) return;
+		leads = [picked];
+	}
+	await copy(leads.map((n) => n.uid).join('\n'), leads.length === 1 ? `lead UID ${leads[0].uid}` : `${leads.length} lead UIDs`);
+}
+
+export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
+	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? ctx.view.provider.getParent(clicked) : await pickBatch(ctx, 'Copy the UUID of which batch?');
+	if (!batch || batch.kind !== 'batch') return;
+	await copy(batch.row.batch.uuid, `batch UUID ${batch.row.batch.uuid}`);
+}
+
+async function copy(text: string, what: string): Promise<void> {
+	await vscode.env.clipboard.writeText(text);
+	vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3000);
+}
+
+/** Quick pick of the batches on screen; undefined when there are none or the user cancels. */
+export async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<BatchNode | undefined> {
+	const batches = ctx.view.provider.batchNodes;
+	if (!batches.length) {
+		void vscode.window.showInformationMessage('There are no enrichment batches on screen. Refresh, or set an earlier cutoff.');
+		return undefined;
+	}
+	const items = batches.map((node) => {
+		const item = ctx.view.provider.getTreeItem(node);
+		return { label: String(item.label), description: String(item.description ?? ''), detail: node.row.batch.uuid, node };
+	});
+	return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true }))?.node;
+}
+
+async function pickLead(ctx: CommandContext): Promise<LeadNode | undefined> {
+	const provider = ctx.view.provider;
+	const total = ctx.store.data?.model.totals.total ?? 0;
+	let batches = provider.batchNodes;
+	if (total > FLAT_PICK_LIMIT) {
+		const batch = await pickBatch(ctx, 'Many leads are on screen: first pick their batch');
+		if (!batch) return undefined;
+		batches = [batch];
+	}
+	const items: Array<vscode.QuickPickItem & { node?: LeadNode }> = [];
+	for (const batch of batches) {
+		const leads = provider.leadsOf(batch);
+		if (!leads.length) continue;
+		items.push({ label: String(provider.getTreeItem(batch).label), kind: vscode.QuickPickItemKind.Separator });
+		for (const node of leads) items.push({ label: node.uid, description: leadLook(node.row.lead).text, node });
+	}
+	if (!items.length) {
+		void vscode.window.showInformationMessage('There are no leads on screen. Refresh, or set an earlier cutoff.');
+		return undefined;
+	}
+	return (await vscode.window.showQuickPick(items, { placeHolder: 'Copy the UID of which lead?', matchOnDescription: true }))?.node;
+}

@@ -1,0 +1,72 @@
+// The last good answer on disk, so the next start shows data at once (marked cached).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ListEnrichmentsResponse } from '../api/types';
+import { parseListResponse } from '../api/validate';
+import { type Cutoff, parseStoredCutoff } from '../settings/cutoff';
+
+const FILE = 'last-response.json';
+const VERSION = 1;
+/** Larger answers are not cached: serializing them would stall the extension host. */
+export const MAX_CACHED_BYTES = 20 * 1024 * 1024;
+
+export interface CachedResponse {
+	body: ListEnrichmentsResponse;
+	receivedAt: Date;
+	cutoff: Cutoff;
+	baseUrl: string;
+}
+
+interface Log {
+	info(m: string): void;
+	warn(m: string): void;
+}
+
+export class ResponseCache {
+	private readonly file: string;
+
+	constructor(folder: string, private readonly log: Log) {
+		this.file = path.join(folder, FILE);
+	}
+
+	/** The cached answer, or undefined; a broken or foreign file is deleted, never thrown. */
+	async load(): Promise<CachedResponse | undefined> {
+		let text: string;
+		try {
+			text = await fs.readFile(this.file, 'utf8');
+		} catch {
+			return undefined;
+		}
+		try {
+			const raw = JSON.parse(text) as Record<string, unknown>;
+			if (raw?.version !== VERSION || typeof raw.receivedAt !== 'string' || typeof raw.baseUrl !== 'string') throw new Error('unknown format');
+			const receivedAt = new Date(raw.receivedAt);
+			if (Number.isNaN(receivedAt.getTime())) throw new Error('bad timestamp');
+			return { body: parseListResponse(raw.body), receivedAt, cutoff: parseStoredCutoff(raw.cutoff), baseUrl: raw.baseUrl };
+		} catch (e) {
+			this.log.warn(`Discarded the cached enrichments (${this.file}): ${e instanceof Error ? e.message : String(e)}`);
+			await this.clear();
+			return undefined;
+		}
+	}
+
+	async save(entry: CachedResponse, bytes: number): Promise<void> {
+		if (bytes > MAX_CACHED_BYTES) {
+			this.log.info(`Not caching the last answer: ${Math.round(bytes / 1024 / 1024)} MB is over the cache's limit.`);
+			await this.clear();
+			return;
+		}
+		try {
+			await fs.mkdir(path.dirname(this.file), { recursive: true });
+			const tmp = `${this.file}.${process.pid}.tmp`;
+			await fs.writeFile(tmp, JSON.stringify({ version: VERSION, receivedAt: entry.receivedAt.toISOString(), cutoff: entry.cutoff, baseUrl: entry.baseUrl, body: entry.body }));
+			await fs.rename(tmp, this.file);
+		} catch (e) {
+			this.log.warn(`Could not cache the last answer: ${e instanceof Error ? e.message : String(e)}`);
+		}
+	}
+
+	async clear(): Promise<void> {
+		await fs.rm(this.file, { force: true }).catch(() => undefined);
+	}
+}

@@ -1,0 +1,58 @@
+// Wires the parts together; each part lives in its own folder.
+import * as vscode from 'vscode';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/registerCommands';
+import { Logger } from './common/logger';
+import { AutoRefresh } from './enrichments/autoRefresh';
+import { EnrichmentStore } from './enrichments/enrichmentStore';
+import { ResponseCache } from './enrichments/responseCache';
+import { ApiKeyStore } from './settings/apiKeyStore';
+import { Settings, affectsConfig, readConfig } from './settings/config';
+import { CutoffStore } from './settings/cutoffStore';
+import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
+import { RawJsonPanel } from './webview/rawJsonPanel';
+import { type WoodpeckerTestApi, createTestApi } from './testApi';
+
+export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | undefined {
+	const own = <T extends vscode.Disposable>(d: T): T => {
+		context.subscriptions.push(d);
+		return d;
+	};
+	const log = own(new Logger());
+	const keys = own(new ApiKeyStore(context.secrets));
+	const cutoffs = new CutoffStore(context.globalState);
+	const cache = new ResponseCache(context.globalStorageUri.fsPath, log);
+	const store = own(new EnrichmentStore(keys, cutoffs, cache, log, (task) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task)));
+	const view = own(new EnrichmentView(store, cutoffs));
+	const rawJson = own(new RawJsonPanel(context.extensionUri));
+	const ctx: CommandContext = { store, keys, cutoffs, view, rawJson, log };
+	for (const d of registerCommands(ctx)) own(d);
+
+	const autoRefresh = own(new AutoRefresh(() => store.refresh()));
+	const configureAutoRefresh = () => autoRefresh.configure(readConfig().autoRefreshMinutes, view.treeView.visible);
+
+	// Load only once the view is seen: no request at activation unless it is visible.
+	let started = false;
+	const startIfVisible = () => {
+		configureAutoRefresh();
+		if (!view.treeView.visible || started || !store.hasKey) return;
+		started = true;
+		void store.refresh();
+	};
+	own(view.treeView.onDidChangeVisibility(startIfVisible));
+	own(keys.onDidChange(() => {
+		started = true;
+		void store.onKeyChanged();
+	}));
+	own(vscode.workspace.onDidChangeConfiguration((e) => {
+		if (affectsConfig(e, Settings.autoRefreshMinutes)) configureAutoRefresh();
+		if ((affectsConfig(e, Settings.apiBaseUrl) || affectsConfig(e, Settings.requestTimeoutSeconds)) && store.hasKey && started) void store.refresh({ restart: true });
+	}));
+	void store.initialize().then(startIfVisible, (e: unknown) => log.error(`Start-up failed: ${e instanceof Error ? e.message : String(e)}`));
+
+	return context.extensionMode === vscode.ExtensionMode.Production ? undefined : createTestApi(store, view, keys, rawJson);
+}
+
+export function deactivate(): void {
+	// Everything is in context.subscriptions.
+}

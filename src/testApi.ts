@@ -1,0 +1,82 @@
+// What activate() returns outside production (tests drive the real extension through it):
+// a read-only look at the tree as the view shows it, and the key store the commands use.
+import * as vscode from 'vscode';
+import type { EnrichmentStore } from './enrichments/enrichmentStore';
+import type { ApiKeyStore } from './settings/apiKeyStore';
+import type { EnrichmentView } from './tree/enrichmentView';
+import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
+import type { RawJsonPanel } from './webview/rawJsonPanel';
+
+export interface ItemSnapshot {
+	id: string;
+	label: string;
+	description: string;
+	tooltip: string;
+	icon: string;
+	color: string;
+	contextValue: string;
+	collapsible: boolean;
+}
+
+export interface TreeSnapshot {
+	state: string;
+	message: string | undefined;
+	description: string | undefined;
+	badge: number | undefined;
+	refreshing: boolean;
+	notice: ItemSnapshot | undefined;
+	batches: Array<ItemSnapshot & { uuid: string; leads: ItemSnapshot[] }>;
+	rawJsonPanel: { open: boolean; title: string | undefined; created: number };
+}
+
+export interface WoodpeckerTestApi {
+	snapshot(options?: { leads?: boolean }): Promise<TreeSnapshot>;
+	whenIdle(): Promise<void>;
+	storeApiKey(key: string | undefined): Promise<void>;
+}
+
+export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel): WoodpeckerTestApi {
+	const provider = view.provider;
+	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
+		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
+		const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+		const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? '');
+		return {
+			id: item.id ?? '',
+			label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+			description: typeof item.description === 'string' ? item.description : '',
+			tooltip,
+			icon: icon?.id ?? '',
+			color: (icon?.color as { id?: string } | undefined)?.id ?? '',
+			contextValue: item.contextValue ?? '',
+			collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+		};
+	};
+	return {
+		async snapshot(options = {}) {
+			const roots = provider.getChildren();
+			const notice = roots.find((n) => n.kind === 'notice');
+			const batches = [];
+			for (const node of roots) {
+				if (node.kind !== 'batch') continue;
+				const leads = options.leads === false ? [] : await Promise.all(provider.getChildren(node).map(describe));
+				batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads });
+			}
+			const badge = view.treeView.badge?.value;
+			return {
+				state: store.state,
+				message: view.treeView.message,
+				description: view.treeView.description,
+				badge,
+				refreshing: store.isRefreshing,
+				notice: notice ? await describe(notice) : undefined,
+				batches,
+				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created },
+			};
+		},
+		async whenIdle() {
+			while (store.isRefreshing) await store.refresh();
+		},
+		storeApiKey: (key) => keys.set(key),
+	};
+}

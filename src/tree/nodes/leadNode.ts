@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { leadLook, rawStatusText } from '../leadStatus';
+import type { LeadRow } from '../enrichmentModel';
+
+export const LEAD_CONTEXT = 'woodpecker.lead';
+
+/** A lead row: uid as label, status as description and icon. */
+export class LeadNode {
+	readonly kind = 'lead';
+	constructor(readonly row: LeadRow) {}
+
+	get id(): string {
+		return this.row.id;
+	}
+
+	get uid(): string {
+		return this.row.lead.uid;
+	}
+
+	toTreeItem(): vscode.TreeItem {
+		const lead = this.row.lead;
+		const look = leadLook(lead);
+		const item = new vscode.TreeItem(lead.uid, vscode.TreeItemCollapsibleState.None);
+		item.id = this.row.id;
+		item.description = look.text;
+		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+		item.contextValue = LEAD_CONTEXT;
+		item.accessibilityInformation = { label: `Lead ${lead.uid}: ${look.text}` };
+		return item;
+	}
+
+	tooltip(): vscode.MarkdownString {
+		const code = (s: string) => '`' + s.replace(/`/g, 'ˋ') + '`';
+		const lead = this.row.lead;
+		return new vscode.MarkdownString(
+			[`**Lead** ${code(lead.uid)}`, '', `Status: ${code(rawStatusText(lead) || 'none')}`, '', `Batch: ${code(this.row.batch.batch.uuid)}`].join('\n'),
+		);
+	}
+}
