@@ -89,7 +89,8 @@ export class WoodpeckerClient {
 	private readonly queue = new RequestQueue(aborted);
 
 	constructor(options: WoodpeckerClientOptions) {
-		this.apiKey = options.apiKey;
+		// A pasted key often carries a trailing newline, which no HTTP header may hold.
+		this.apiKey = options.apiKey.trim();
 		this.baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
 		this.fetchFn = options.fetch ?? (nodeFetch as unknown as FetchLike);
@@ -126,7 +127,10 @@ export class WoodpeckerClient {
 	private async get(pathAndQuery: string, signal?: AbortSignal): Promise<{ json: unknown; bytes: number }> {
 		const urlProblem = describeUnsafeBaseUrl(this.baseUrl);
 		if (urlProblem) throw invalidRequest('Unsafe API address', urlProblem);
-		if (!this.apiKey.trim()) throw invalidRequest('No API key', 'Set your Woodpecker API key first.');
+		if (!this.apiKey) throw invalidRequest('No API key', 'Set your Woodpecker API key first.');
+		if (/[^\t\x20-\x7e\x80-\xff]/.test(this.apiKey)) {
+			throw invalidRequest('Invalid API key', 'The API key contains characters an HTTP header cannot carry. Copy it again from Woodpecker and set it anew.');
+		}
 		const url = `${this.baseUrl}${pathAndQuery}`;
 		return this.queue.run(() => this.getWithRetries(url, signal), signal);
 	}
@@ -198,7 +202,7 @@ export class WoodpeckerClient {
 
 	// Belt and braces: nothing the network stack says may carry the key into a message.
 	private scrub(error: WoodpeckerApiError): WoodpeckerApiError {
-		const key = this.apiKey.trim();
+		const key = this.apiKey;
 		if (!key || !error.message.includes(key)) return error;
 		const clean = (s: string | undefined) => s?.split(key).join('***');
 		return new WoodpeckerApiError({

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import type { EnrichmentBatch } from '../../../src/api/types';
+import { batchIcon, batchTooltip, countLeads, describeCounts, formatCreated } from '../../../src/tree/batchSummary';
+
+const batch: EnrichmentBatch = {
+	uuid: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
+	created: '2026-05-01T10:00:00+02:00',
+	leads: [
+		{ uid: 'a_0000', status: 'PENDING', processing_result: null },
+		{ uid: 'a_0001', status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' },
+		{ uid: 'a_0002', status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' },
+		{ uid: 'a_0003', status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' },
+		{ uid: 'a_0004', status: 'WEIRD', processing_result: null },
+	],
+};
+
+describe('batch summary', () => {
+	it('counts leads by state', () => {
+		assert.deepEqual(countLeads(batch), { total: 5, pending: 1, converted: 1, notConverted: 2, unknown: 1 });
+	});
+
+	it('describes counts, leaving out zero parts', () => {
+		assert.equal(describeCounts(countLeads(batch)), '5 leads · 1 pending · 1 converted · 2 not converted · 1 other');
+		assert.equal(describeCounts({ total: 3, pending: 1, converted: 1, notConverted: 1, unknown: 0 }), '3 leads · 1 pending · 1 converted · 1 not converted');
+		assert.equal(describeCounts({ total: 1, pending: 0, converted: 1, notConverted: 0, unknown: 0 }), '1 lead · 1 converted');
+		assert.equal(describeCounts({ total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 }), '0 leads');
+	});
+
+	it('formats the creation time in the given locale and keeps unparsable text', () => {
+		const f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+		assert.equal(formatCreated('2026-05-01T10:00:00+02:00', f), 'May 1, 2026, 8:00 AM');
+		assert.equal(formatCreated('not a date', f), 'not a date');
+		assert.equal(formatCreated('', f), '(no creation time)');
+	});
+
+	it('picks the batch icon from its worst state', () => {
+		assert.equal(batchIcon(countLeads(batch)).icon, 'sync');
+		assert.equal(batchIcon({ total: 2, pending: 0, converted: 1, notConverted: 1, unknown: 0 }).icon, 'check-all');
+		assert.equal(batchIcon({ total: 2, pending: 0, converted: 1, notConverted: 0, unknown: 1 }).icon, 'warning');
+		assert.equal(batchIcon({ total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 }).icon, 'circle-outline');
+	});
+
+	it('puts uuid, ISO timestamp and counts in the tooltip, with backticks neutralised', () => {
+		const tip = batchTooltip(batch, countLeads(batch));
+		assert.match(tip, /UUID: `e345310f-cfa7-42e3-b2fc-d888a332a899`/);
+		assert.match(tip, /Created: `2026-05-01T10:00:00\+02:00`/);
+		assert.match(tip, /Leads: 5 — 1 pending, 1 converted to prospect, 2 not converted, 1 other/);
+		const evil = batchTooltip({ ...batch, uuid: 'x` [link](command:evil) `' }, countLeads(batch));
+		assert.ok(!evil.includes('x` ['), 'a backtick in data must not close the code span');
+	});
+});

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { leadLook, leadState, rawStatusText } from '../../../src/tree/leadStatus';
+
+describe('lead status', () => {
+	it('classifies the documented statuses', () => {
+		assert.equal(leadState({ status: 'PENDING', processing_result: null }), 'pending');
+		assert.equal(leadState({ status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }), 'converted');
+		assert.equal(leadState({ status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' }), 'not-converted');
+	});
+
+	it('calls values outside the documented enums unknown and shows them as they came', () => {
+		const look = leadLook({ status: 'FAILED', processing_result: 'DUPLICATE' });
+		assert.equal(look.state, 'unknown');
+		assert.equal(look.text, 'FAILED · DUPLICATE');
+		assert.equal(look.icon, 'question');
+		assert.equal(leadState({ status: 'PROCESSED', processing_result: null }), 'unknown');
+		assert.equal(leadState({ status: 'PENDING', processing_result: 'CONVERTED_TO_PROSPECT' }), 'unknown');
+	});
+
+	it('gives each state its own icon and color', () => {
+		const looks = [
+			leadLook({ status: 'PENDING', processing_result: null }),
+			leadLook({ status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }),
+			leadLook({ status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' }),
+			leadLook({ status: 'X', processing_result: null }),
+		];
+		assert.deepEqual(
+			looks.map((l) => [l.text, l.icon, l.color]),
+			[
+				['Pending', 'clock', 'charts.yellow'],
+				['Converted to prospect', 'pass-filled', 'charts.green'],
+				['Not converted', 'circle-slash', 'charts.red'],
+				['X', 'question', 'charts.purple'],
+			],
+		);
+	});
+
+	it('renders missing or non-string raw values without crashing', () => {
+		assert.equal(rawStatusText({ status: undefined as unknown as string, processing_result: null }), 'no status');
+		assert.equal(rawStatusText({ status: 7 as unknown as string, processing_result: { a: 1 } as unknown as string }), '7 · {"a":1}');
+	});
+});
