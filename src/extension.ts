@@ -5,6 +5,7 @@ import { registerCommands } from './commands/registerCommands';
 import { Logger } from './common/logger';
 import { AutoRefresh } from './enrichments/autoRefresh';
 import { EnrichmentStore } from './enrichments/enrichmentStore';
+import { showRefreshProgress } from './enrichments/refreshProgress';
 import { ResponseCache } from './enrichments/responseCache';
 import { ApiKeyStore } from './settings/apiKeyStore';
 import { Settings, affectsConfig, readConfig } from './settings/config';
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	const keys = own(new ApiKeyStore(context.secrets));
 	const cutoffs = new CutoffStore(context.globalState);
 	const cache = new ResponseCache(context.globalStorageUri.fsPath, log);
-	const store = own(new EnrichmentStore(keys, cutoffs, cache, log, (task) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task)));
+	const store = own(new EnrichmentStore(keys, cutoffs, cache, log, (task, cancel) => showRefreshProgress(VIEW_ID, task, cancel)));
 	const view = own(new EnrichmentView(store, cutoffs));
 	const rawJson = own(new RawJsonPanel(context.extensionUri));
 	const ctx: CommandContext = { store, keys, cutoffs, view, rawJson, log };

@@ -45,7 +45,7 @@ export class EnrichmentStore extends Disposable {
 		private readonly cutoffs: CutoffStore,
 		private readonly cache: ResponseCache,
 		private readonly log: Logger,
-		private readonly withViewProgress: <T>(task: () => Promise<T>) => Thenable<T>,
+		private readonly showProgress: <T>(task: Promise<T>, cancel: () => void) => Promise<T>,
 	) {
 		super();
 	}
@@ -112,11 +112,8 @@ export class EnrichmentStore extends Disposable {
 			this.running.abort.abort();
 		}
 		const abort = new AbortController();
-		const promise = this.withViewProgress(() => this.load(abort.signal)).then(
-			(outcome) => outcome,
-			(e: unknown) => ({ ok: false as const, error: toApiError(e) }),
-		);
-		const running = { promise: Promise.resolve(promise), abort };
+		const promise = this.showProgress(this.load(abort.signal), () => abort.abort()).catch((e: unknown) => ({ ok: false as const, error: toApiError(e) }));
+		const running = { promise, abort };
 		this.running = running;
 		void running.promise.finally(() => {
 			if (this.running === running) {
