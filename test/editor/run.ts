@@ -1,0 +1,220 @@
+// Runs a test suite in a real VS Code: code-server from the cache, driven by Debian Chromium.
+//
+//   node out/test/editor/run.js integration   mocha inside the extension host (the development
+//                                             folder loaded through the workbench's payload)
+//   node out/test/editor/run.js ui            the packaged .vsix installed; playwright-core tests
+//                                             from this process against the workbench
+// Options: --grep PATTERN (only matching tests), --keep (leave the temp folder for a look).
+// Build first: node esbuild.js --tests. Writes test-results/<suite>.json, exits non-zero when a
+// test failed or none ran, and stops everything it started in every case.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { demoBatches } from '../fake/data';
+import { FakeWoodpeckerServer } from '../fake/server';
+import type { UiHarness } from '../ui/harness';
+import type { UiRunResult } from '../ui/index';
+import { launchBrowser, newWorkbenchContext } from './browser';
+import { CodeServer } from './codeServer';
+import { ensureEditorTools } from './install';
+import { repoRoot, resultsDir, screenshotsDir } from './paths';
+import { cleanupAll, errorText, installExitHandlers, onCleanup, sleep, withTimeout } from './processes';
+import { type SuiteResult, readResult, resultFile, writeResult } from './results';
+import { packageVsix } from './vsix';
+
+type Suite = 'integration' | 'ui';
+
+interface Options {
+	suite: Suite;
+	grep?: string;
+	keep: boolean;
+}
+
+const FAKE_API_KEY = 'test-key';
+const INTEGRATION_TIMEOUT_MS = 10 * 60_000;
+const logsDir = path.join(resultsDir, 'logs');
+
+function parseArgs(argv: string[]): Options {
+	const [suite, ...rest] = argv;
+	if (suite !== 'integration' && suite !== 'ui') {
+		console.error('Usage: node out/test/editor/run.js integration|ui [--grep PATTERN] [--keep]');
+		process.exit(2);
+	}
+	const grepAt = rest.indexOf('--grep');
+	return { suite, grep: grepAt >= 0 ? rest[grepAt + 1] : undefined, keep: rest.includes('--keep') };
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	installExitHandlers();
+	const started = Date.now();
+	const file = resultFile(options.suite);
+	fs.rmSync(file, { force: true }); // A stale file must not stand in for this run.
+	fs.mkdirSync(logsDir, { recursive: true });
+
+	let result: SuiteResult;
+	try {
+		result = options.suite === 'integration' ? await runIntegration(options) : await runUi(options);
+	} catch (e) {
+		console.error(`[editor] ${options.suite} suite could not run: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+		result = { suite: options.suite, passed: 0, failed: 1 };
+	}
+	writeResult(file, result);
+	await cleanupAll();
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	console.log(`[editor] ${options.suite}: ${result.passed} passed, ${result.failed} failed (${seconds} s)`);
+	if (result.passed === 0 && result.failed === 0) console.error(`[editor] ${options.suite}: no test ran.`);
+	return result.failed > 0 || result.passed === 0 ? 1 : 0;
+}
+
+/** A private temp folder for one run, removed afterwards unless --keep. */
+function makeStateDir(options: Options): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `woodpecker-${options.suite}-`));
+	onCleanup('temp folder', () => {
+		if (options.keep) console.log(`[editor] Kept ${dir}`);
+		else fs.rmSync(dir, { recursive: true, force: true });
+	});
+	return dir;
+}
+
+/** The fake API every run points the extension at, so no test ever reaches the real Woodpecker. */
+async function startFakeApi(): Promise<{ fake: FakeWoodpeckerServer; url: string }> {
+	const fake = new FakeWoodpeckerServer({ apiKey: FAKE_API_KEY, batches: demoBatches() });
+	const url = await fake.start();
+	onCleanup('fake API', () => fake.stop());
+	return { fake, url };
+}
+
+async function runIntegration(options: Options): Promise<SuiteResult> {
+	const tools = await ensureEditorTools();
+	const stateDir = makeStateDir(options);
+	const { url: fakeUrl } = await startFakeApi();
+	const testsDir = path.join(repoRoot, 'out', 'test', 'integration');
+	if (!fs.existsSync(path.join(testsDir, 'index.js'))) throw new Error(`${testsDir}/index.js is missing: run node esbuild.js --tests first.`);
+	if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run node esbuild.js --tests first.');
+
+	const file = resultFile('integration');
+	const mochaLog = path.join(logsDir, 'integration-mocha.log');
+	fs.rmSync(mochaLog, { force: true });
+	const server = await CodeServer.start({
+		entry: tools.codeServer,
+		stateDir,
+		settings: { 'woodpecker.apiBaseUrl': fakeUrl },
+		// The extension host inherits these from code-server; test/integration/index.ts reads them.
+		env: { WOODPECKER_TEST_RESULT_FILE: file, WOODPECKER_TEST_LOG_FILE: mochaLog, ...(options.grep ? { WOODPECKER_TEST_GREP: options.grep } : {}) },
+		logFile: path.join(logsDir, 'integration-code-server.log'),
+	});
+	const browser = await launchBrowser(tools.chromium);
+	const context = await newWorkbenchContext(browser, server.url);
+	const page = await context.newPage();
+	recordConsole(page, path.join(logsDir, 'integration-browser.log'));
+
+	// The workbench calls window.codeAutomationExit(code) when the extension tests end.
+	let exitCode: (code: number) => void = () => undefined;
+	const exited = new Promise<number>((resolve) => (exitCode = resolve));
+	await page.exposeFunction('codeAutomationExit', (code: number) => exitCode(code));
+	const remote = `vscode-remote://${new URL(server.url).host}`;
+	const payload = [
+		['extensionDevelopmentPath', `${remote}${repoRoot}`],
+		['extensionTestsPath', `${remote}${testsDir}`],
+	];
+	console.log(`[editor] Running the integration tests in code-server ${server.url}`);
+	const stopTail = tail(mochaLog);
+	try {
+		await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
+		const code = await withTimeout(exited, INTEGRATION_TIMEOUT_MS, `the integration tests did not finish within ${INTEGRATION_TIMEOUT_MS / 60_000} minutes`);
+		await screenshot(page, 'integration', 'final');
+		const result = readResult(file);
+		if (!result) return { suite: 'integration', passed: 0, failed: 1 }; // The suite died before reporting.
+		// Exit code 1 with no failed test means the run itself broke (e.g. a file failed to load).
+		return code !== 0 && result.failed === 0 ? { ...result, failed: 1 } : result;
+	} catch (e) {
+		await screenshot(page, 'integration', 'aborted');
+		throw e;
+	} finally {
+		stopTail();
+	}
+}
+
+async function runUi(options: Options): Promise<SuiteResult> {
+	const tools = await ensureEditorTools();
+	const stateDir = makeStateDir(options);
+	const { fake, url: fakeUrl } = await startFakeApi();
+	const vsix = await packageVsix(path.join(stateDir, 'woodpecker-enrichments.vsix'));
+	const server = await CodeServer.start({
+		entry: tools.codeServer,
+		stateDir,
+		vsix,
+		settings: { 'woodpecker.apiBaseUrl': fakeUrl },
+		logFile: path.join(logsDir, 'ui-code-server.log'),
+	});
+	const browser = await launchBrowser(tools.chromium);
+	const uiIndex = path.join(repoRoot, 'out', 'test', 'ui', 'index.js');
+	if (!fs.existsSync(uiIndex)) throw new Error(`${uiIndex} is missing: run node esbuild.js --tests first.`);
+	const ui = createRequire(__filename)(uiIndex) as { run(h: UiHarness, o: { grep?: string }): Promise<UiRunResult> };
+	const dir = path.join(screenshotsDir, 'ui');
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	console.log(`[editor] Running the UI tests against code-server ${server.url}`);
+	const { passed, failed } = await ui.run(
+		{ browser, serverUrl: server.url, workbenchUrl: server.workbenchUrl(), fake, apiKey: FAKE_API_KEY, screenshotsDir: dir },
+		{ grep: options.grep },
+	);
+	return { suite: 'ui', passed, failed };
+}
+
+/** Keeps the browser console (workbench and extension host messages) for diagnosing failures. */
+function recordConsole(page: { on(event: 'console', l: (m: { type(): string; text(): string }) => void): unknown }, file: string): void {
+	fs.writeFileSync(file, '');
+	page.on('console', (message) => fs.appendFileSync(file, `[${message.type()}] ${message.text()}\n`));
+}
+
+/** Prints what the in-host test run appends to its log file, as it appears. */
+function tail(file: string): () => void {
+	let offset = 0;
+	let stopped = false;
+	const pump = () => {
+		try {
+			const size = fs.statSync(file).size;
+			if (size <= offset) return;
+			const fd = fs.openSync(file, 'r');
+			const buffer = Buffer.alloc(size - offset);
+			fs.readSync(fd, buffer, 0, buffer.length, offset);
+			fs.closeSync(fd);
+			offset = size;
+			process.stdout.write(buffer);
+		} catch {
+			// Not written yet.
+		}
+	};
+	void (async () => {
+		while (!stopped) {
+			pump();
+			await sleep(200);
+		}
+	})();
+	return () => {
+		stopped = true;
+		pump();
+	};
+}
+
+async function screenshot(page: { screenshot(o: { path: string }): Promise<unknown> }, suite: string, name: string): Promise<void> {
+	const dir = path.join(screenshotsDir, suite);
+	fs.mkdirSync(dir, { recursive: true });
+	try {
+		await page.screenshot({ path: path.join(dir, `${name}.png`) });
+	} catch (e) {
+		console.error(`[editor] screenshot ${name} failed: ${errorText(e)}`);
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	async (e: unknown) => {
+		console.error(`[editor] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+		await cleanupAll();
+		process.exit(1);
+	},
+);
