@@ -7,6 +7,7 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 // fetch-blob requires a web-streams polyfill that Node >= 18 never uses (it has
 // node:stream/web); aliasing it to an empty module keeps ~60 KB out of the bundle.
@@ -37,7 +38,7 @@ function listTests(dir) {
 	if (!fs.existsSync(dir)) return [];
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
 		const p = path.join(dir, e.name);
-		if (e.isDirectory()) return listTests(p);
+		if (e.isDirectory()) return e.name === 'bench' ? [] : listTests(p);
 		return /\.ts$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
 	});
 }
@@ -69,6 +70,16 @@ async function main() {
 			outbase: 'test',
 			sourcemap: true,
 			external: ['vscode', 'mocha', 'playwright-core'],
+		});
+	}
+	if (bench) {
+		// The benchmark runs the extension's real modules in plain Node, with a stand-in `vscode`.
+		builds.push({
+			...common,
+			entryPoints: ['test/bench/bench.ts'],
+			outfile: 'out/bench/bench.js',
+			external: [],
+			alias: { vscode: './test/bench/vscodeStub.ts' },
 		});
 	}
 	if (watch) {

@@ -51,6 +51,28 @@ export function formatCreated(created: string, formatter: Intl.DateTimeFormat): 
 	return Number.isNaN(t) ? created || '(no creation time)' : formatter.format(t);
 }
 
+/**
+ * Formats instants to the minute, remembering each minute's text: Intl formatting costs
+ * microseconds a call, and tens of thousands of batches share far fewer minutes.
+ */
+export class MinuteLabels {
+	private readonly cache = new Map<number, string>();
+	constructor(private readonly formatter: Intl.DateTimeFormat) {}
+
+	/** The label for `time` (ms), or the raw `created` text when it is not a date. */
+	label(time: number, created: string): string {
+		if (Number.isNaN(time)) return created || '(no creation time)';
+		const minute = Math.floor(time / 60_000);
+		let text = this.cache.get(minute);
+		if (text === undefined) {
+			text = this.formatter.format(time);
+			if (this.cache.size > 100_000) this.cache.clear();
+			this.cache.set(minute, text);
+		}
+		return text;
+	}
+}
+
 export function batchIcon(c: BatchCounts): { icon: string; color: string } {
 	if (c.pending) return { icon: 'sync', color: 'charts.yellow' };
 	if (c.unknown) return { icon: 'warning', color: 'charts.purple' };

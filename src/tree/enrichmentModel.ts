@@ -8,6 +8,8 @@ export interface BatchRow {
 	readonly id: string;
 	readonly batch: EnrichmentBatch;
 	readonly counts: BatchCounts;
+	/** `created` in ms since the epoch; NaN when it does not parse. */
+	readonly time: number;
 }
 
 export interface LeadRow {
@@ -22,26 +24,31 @@ export class EnrichmentModel {
 	private readonly byId = new Map<string, BatchRow>();
 
 	constructor(batches: readonly EnrichmentBatch[]) {
-		const times = new Map<EnrichmentBatch, number>();
-		for (const b of batches) times.set(b, createdTime(b));
+		const times = new Float64Array(batches.length);
+		const order = new Array<number>(batches.length);
+		for (let i = 0; i < batches.length; i++) {
+			times[i] = createdTime(batches[i]);
+			order[i] = i;
+		}
 		// Newest first; batches whose time does not parse go last, in the order they came.
-		const sorted = [...batches].sort((a, b) => {
-			const ta = times.get(a)!;
-			const tb = times.get(b)!;
-			if (Number.isNaN(ta)) return Number.isNaN(tb) ? 0 : 1;
+		order.sort((a, b) => {
+			const ta = times[a];
+			const tb = times[b];
+			if (Number.isNaN(ta)) return Number.isNaN(tb) ? a - b : 1;
 			if (Number.isNaN(tb)) return -1;
-			return tb - ta;
+			return tb - ta || a - b;
 		});
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
 		const seen = new Map<string, number>();
-		this.rows = sorted.map((batch) => {
+		this.rows = order.map((index) => {
+			const batch = batches[index];
 			const counts = countLeads(batch);
 			totals.total += counts.total;
 			totals.pending += counts.pending;
 			totals.converted += counts.converted;
 			totals.notConverted += counts.notConverted;
 			totals.unknown += counts.unknown;
-			const row: BatchRow = { id: uniqueId(`batch/${batch.uuid}`, seen), batch, counts };
+			const row: BatchRow = { id: uniqueId(`batch/${batch.uuid}`, seen), batch, counts, time: times[index] };
 			this.byId.set(row.id, row);
 			return row;
 		});

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { EnrichmentStore } from '../enrichments/enrichmentStore';
+import { MinuteLabels } from './batchSummary';
 import type { EnrichmentModel } from './enrichmentModel';
 import { BatchNode } from './nodes/batchNode';
 import { LeadNode } from './nodes/leadNode';
@@ -18,7 +19,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	private roots: BatchNode[] = [];
 	private readonly batchesById = new Map<string, BatchNode>();
 	private readonly leadsByBatch = new Map<string, LeadNode[]>();
-	private readonly formatter = dateFormatter();
+	private readonly labels = new MinuteLabels(dateFormatter());
 
 	constructor(private readonly store: EnrichmentStore) {
 		super();
@@ -39,7 +40,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	}
 
 	getTreeItem(node: EnrichmentNode): vscode.TreeItem {
-		return node.kind === 'batch' ? node.toTreeItem(this.formatter) : node.toTreeItem();
+		return node.kind === 'batch' ? node.toTreeItem(this.labels) : node.toTreeItem();
 	}
 
 	getChildren(node?: EnrichmentNode): EnrichmentNode[] {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { batchIcon, batchTooltip, describeCounts, formatCreated } from '../batchSummary';
+import { type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
 import type { BatchRow } from '../enrichmentModel';
 
 export const BATCH_CONTEXT = 'woodpecker.batch';
@@ -13,10 +13,10 @@ export class BatchNode {
 		return this.row.id;
 	}
 
-	toTreeItem(formatter: Intl.DateTimeFormat): vscode.TreeItem {
+	toTreeItem(labels: MinuteLabels): vscode.TreeItem {
 		const { batch, counts } = this.row;
 		const item = new vscode.TreeItem(
-			formatCreated(batch.created, formatter),
+			labels.label(this.row.time, batch.created),
 			counts.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
 		);
 		item.id = this.row.id;
@@ -24,7 +24,6 @@ export class BatchNode {
 		const look = batchIcon(counts);
 		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 		item.contextValue = BATCH_CONTEXT;
-		item.accessibilityInformation = { label: `Batch created ${item.label as string}, ${item.description}` };
 		return item;
 	}
 

@@ -25,7 +25,6 @@ export class LeadNode {
 		item.description = look.text;
 		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 		item.contextValue = LEAD_CONTEXT;
-		item.accessibilityInformation = { label: `Lead ${lead.uid}: ${look.text}` };
 		return item;
 	}
 

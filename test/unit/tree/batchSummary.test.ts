@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { EnrichmentBatch } from '../../../src/api/types';
-import { batchIcon, batchTooltip, countLeads, describeCounts, formatCreated } from '../../../src/tree/batchSummary';
+import { MinuteLabels, batchIcon, batchTooltip, countLeads, describeCounts, formatCreated } from '../../../src/tree/batchSummary';
 
 const batch: EnrichmentBatch = {
 	uuid: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
@@ -47,5 +47,25 @@ describe('batch summary', () => {
 		assert.match(tip, /Leads: 5 — 1 pending, 1 converted to prospect, 2 not converted, 1 other/);
 		const evil = batchTooltip({ ...batch, uuid: 'x` [link](command:evil) `' }, countLeads(batch));
 		assert.ok(!evil.includes('x` ['), 'a backtick in data must not close the code span');
+	});
+});
+
+describe('minute labels', () => {
+	it('formats like the formatter, reusing one text per minute', () => {
+		let calls = 0;
+		const f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+		const counting = { format: (t: number) => (calls++, f.format(t)) } as Intl.DateTimeFormat;
+		const labels = new MinuteLabels(counting);
+		const t = Date.parse('2026-05-01T08:00:10Z');
+		assert.equal(labels.label(t, 'x'), 'May 1, 2026, 8:00 AM');
+		assert.equal(labels.label(t + 40_000, 'x'), 'May 1, 2026, 8:00 AM');
+		assert.equal(labels.label(t + 60_000, 'x'), 'May 1, 2026, 8:01 AM');
+		assert.equal(calls, 2);
+	});
+
+	it('shows the raw text of an unparsable creation time', () => {
+		const labels = new MinuteLabels(new Intl.DateTimeFormat('en-US'));
+		assert.equal(labels.label(Number.NaN, 'soon'), 'soon');
+		assert.equal(labels.label(Number.NaN, ''), '(no creation time)');
 	});
 });

@@ -1,0 +1,258 @@
+// npm run bench — how far our refresh pipeline is from the floor (node:http GET + JSON.parse),
+// for payloads S, M and L from the fake API on loopback; heap, lazy leads, gzip, bundle size and
+// activation. Prints figures; asserts nothing (CI times nothing).
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Module from 'node:module';
+import { performance } from 'node:perf_hooks';
+import type { EnrichmentBatch } from '../../src/api/types';
+import { EnrichmentStore } from '../../src/enrichments/enrichmentStore';
+import type { ResponseCache } from '../../src/enrichments/responseCache';
+import type { Logger } from '../../src/common/logger';
+import type { ApiKeyStore } from '../../src/settings/apiKeyStore';
+import { CutoffStore } from '../../src/settings/cutoffStore';
+import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
+import { generateBatches } from '../fake/data';
+import { FakeWoodpeckerServer } from '../fake/server';
+
+const KEY = 'bench-key';
+const PATH = '/rest/v2/lead_finder/leads/enrichments';
+const quick = process.argv.includes('--quick');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+interface Payload {
+	name: string;
+	batches: number;
+	leads: number;
+	runs: number;
+}
+const PAYLOADS: Payload[] = [
+	{ name: 'S', batches: 1_000, leads: 10, runs: quick ? 3 : 15 },
+	{ name: 'M', batches: 10_000, leads: 10, runs: quick ? 3 : 9 },
+	{ name: 'L', batches: 50_000, leads: 20, runs: quick ? 2 : 5 },
+];
+
+/** The floor: one GET with node:http, the body collected and parsed, nothing else. */
+function floor(url: string): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		http.get(url, { headers: { 'x-api-key': KEY } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+			res.on('error', reject);
+		}).on('error', reject);
+	});
+}
+
+const silentLog = { info() {}, warn() {}, error() {}, setSecret() {}, show() {}, dispose() {} } as unknown as Logger;
+const noCache = { load: async () => undefined, save: async () => undefined, clear: async () => undefined } as unknown as ResponseCache;
+const keyStore = { get: async () => KEY, onDidChange: () => ({ dispose() {} }) } as unknown as ApiKeyStore;
+const memento = { get: () => undefined, update: async () => undefined, keys: () => [] };
+
+/** Ours: the extension's store (client + model) and provider, until every root tree item exists. */
+function makePipeline() {
+	const store = new EnrichmentStore(keyStore, new CutoffStore(memento), noCache, silentLog, (task) => task);
+	const provider = new EnrichmentTreeProvider(store);
+	return {
+		store,
+		provider,
+		async run(): Promise<number> {
+			const outcome = await store.refresh();
+			if (!outcome.ok) throw outcome.error;
+			const roots = provider.getChildren();
+			let n = 0;
+			for (const node of roots) if (provider.getTreeItem(node).id) n++;
+			return n;
+		},
+	};
+}
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Heap in use after a full collection, taken on a fresh macrotask (values still on the current stack are not collectable). */
+async function heapNow(): Promise<number> {
+	await new Promise((r) => setTimeout(r, 20));
+	gc?.();
+	gc?.();
+	return process.memoryUsage().heapUsed;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<number> {
+	const t = performance.now();
+	await fn();
+	return performance.now() - t;
+}
+
+async function benchPayload(p: Payload, rows: string[], ratios: Record<string, number>) {
+	const batches: EnrichmentBatch[] = generateBatches({ count: p.batches, leadsPerBatch: p.leads, seed: 7, now: new Date(), spanHours: 23 });
+	const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip: false });
+	const base = await server.start();
+	process.env.WOODPECKER_BENCH_BASE_URL = base;
+	try {
+		const url = `${base}${PATH}`;
+		const bytes = Buffer.byteLength(JSON.stringify({ lead_enrichments: batches }));
+		// Heap first, while nothing else holds an answer: the parsed answer alone, then what our pipeline keeps.
+		let parsedHeap = 0;
+		let ourHeap = 0;
+		{
+			await floor(url); // fills the server's serialization cache outside the measurement
+			const h0 = await heapNow();
+			const kept = await floor(url);
+			parsedHeap = (await heapNow()) - h0;
+			// Read after the measurement, so the answer stays reachable through it.
+			if (kept === undefined) throw new Error('no answer');
+		}
+		{
+			const h1 = await heapNow();
+			const fresh = makePipeline();
+			await fresh.run();
+			ourHeap = (await heapNow()) - h1;
+			fresh.store.dispose();
+		}
+		const pipeline = makePipeline();
+		// Warm both paths once (and the server's serialization cache).
+		await floor(url);
+		await pipeline.run();
+		const floorTimes: number[] = [];
+		const ourTimes: number[] = [];
+		for (let i = 0; i < p.runs; i++) {
+			gc?.();
+			floorTimes.push(await timed(() => floor(url)));
+			gc?.();
+			ourTimes.push(await timed(() => pipeline.run()));
+		}
+		const fm = median(floorTimes);
+		const om = median(ourTimes);
+		ratios[p.name] = om / fm;
+		rows.push(
+			[
+				p.name,
+				`${p.batches.toLocaleString()} × ${p.leads}`,
+				mb(bytes),
+				`${ms(fm)} (${ms(Math.min(...floorTimes))}–${ms(Math.max(...floorTimes))})`,
+				`${ms(om)} (${ms(Math.min(...ourTimes))}–${ms(Math.max(...ourTimes))})`,
+				(om / fm).toFixed(2),
+				gc ? `${mb(parsedHeap)} / ${mb(ourHeap)} (${(ourHeap / parsedHeap).toFixed(2)}×)` : 'run with --expose-gc',
+			].join(' | '),
+		);
+	} finally {
+		await server.stop();
+	}
+}
+
+async function benchGzip(): Promise<string[]> {
+	const batches = generateBatches({ count: 10_000, leadsPerBatch: 10, seed: 7, now: new Date(), spanHours: 23 });
+	const out: string[] = [];
+	for (const gzip of [false, true]) {
+		const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip });
+		const base = await server.start();
+		process.env.WOODPECKER_BENCH_BASE_URL = base;
+		try {
+			const pipeline = makePipeline();
+			await pipeline.run();
+			const times: number[] = [];
+			for (let i = 0; i < (quick ? 3 : 7); i++) times.push(await timed(() => pipeline.run()));
+			const wire = await wireBytes(`${base}${PATH}`, gzip);
+			out.push(`M ${gzip ? 'gzip    ' : 'identity'} | ${mb(wire)} on the wire | median ${ms(median(times))}`);
+		} finally {
+			await server.stop();
+		}
+	}
+	return out;
+}
+
+function wireBytes(url: string, gzip: boolean): Promise<number> {
+	return new Promise((resolve, reject) => {
+		http.get(url, { headers: { 'x-api-key': KEY, 'accept-encoding': gzip ? 'gzip' : 'identity' } }, (res) => {
+			let n = 0;
+			res.on('data', (c: Buffer) => (n += c.length));
+			res.on('end', () => resolve(n));
+		}).on('error', reject);
+	});
+}
+
+/** A batch of 1,000 leads opened: lead nodes and their tree items, made on expand. */
+async function benchExpand(): Promise<string> {
+	const batches = generateBatches({ count: 1, leadsPerBatch: 1000, seed: 3, now: new Date() });
+	const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip: false });
+	const base = await server.start();
+	process.env.WOODPECKER_BENCH_BASE_URL = base;
+	try {
+		const times: number[] = [];
+		for (let i = 0; i < 9; i++) {
+			const pipeline = makePipeline();
+			await pipeline.run();
+			const root = pipeline.provider.getChildren()[0];
+			const t = performance.now();
+			for (const lead of pipeline.provider.getChildren(root)) pipeline.provider.getTreeItem(lead);
+			times.push(performance.now() - t);
+		}
+		return `expand a batch of 1,000 leads: median ${ms(median(times))}, max ${ms(Math.max(...times))}`;
+	} finally {
+		await server.stop();
+	}
+}
+
+/** require + activate of the shipped bundle in plain Node, `vscode` replaced by an inert stand-in. */
+function benchActivation(): string {
+	const bundle = path.resolve('dist/extension.js');
+	// A stand-in whose every property, call and construction yields itself; `then` is absent so
+	// awaiting it never resolves (activation does not wait for start-up I/O anyway).
+	const inert: object = new Proxy(function () {}, {
+		get: (_t, prop) => (prop === 'then' ? undefined : prop === Symbol.toPrimitive ? () => '' : inert),
+		apply: () => inert,
+		construct: () => inert,
+	});
+	const names = ['window', 'commands', 'workspace', 'env', 'Uri', 'EventEmitter', 'Disposable', 'TreeItem', 'ThemeIcon', 'ThemeColor', 'MarkdownString', 'ExtensionMode', 'ProgressLocation', 'TreeItemCollapsibleState', 'QuickPickItemKind', 'ViewColumn'];
+	const vscodeModule = new Proxy({}, { get: () => inert, ownKeys: () => names, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: inert }) });
+	const moduleApi = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+	const load = moduleApi._load;
+	moduleApi._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscodeModule : load(request, ...rest));
+	try {
+		const t0 = performance.now();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- timing require itself is the point
+		const ext = require(bundle) as { activate(c: unknown): unknown };
+		const t1 = performance.now();
+		const context = { subscriptions: [], secrets: inert, globalState: inert, globalStorageUri: { fsPath: os.tmpdir() }, extensionUri: inert, extensionMode: 1 };
+		ext.activate(context);
+		const t2 = performance.now();
+		return `activation in Node (require + activate, vscode stubbed): ${ms(t2 - t0)} (require ${ms(t1 - t0)}, activate ${ms(t2 - t1)})`;
+	} finally {
+		moduleApi._load = load;
+	}
+}
+
+async function main() {
+	if (!gc) console.log('note: run with node --expose-gc for heap figures');
+	console.log(`Woodpecker Enrichments benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+	console.log('Refresh → root tree items ready, fake API on 127.0.0.1 (identity encoding), medians (min–max).\n');
+	const rows = ['payload | batches × leads | bytes | floor: http.get + JSON.parse | ours: client + model + root items | ratio | heap: parsed / ours kept'];
+	rows.push(rows[0].replace(/[^|]/g, '-'));
+	const ratios: Record<string, number> = {};
+	for (const p of PAYLOADS) await benchPayload(p, rows, ratios);
+	console.log(rows.join('\n'));
+	console.log('');
+	console.log(await benchExpand());
+	for (const line of await benchGzip()) console.log(line);
+	const dist = path.resolve('dist/extension.js');
+	if (fs.existsSync(dist)) {
+		console.log(`bundle: dist/extension.js ${(fs.statSync(dist).size / 1024).toFixed(1)} KB`);
+		console.log(benchActivation());
+	}
+	const editor = path.resolve('test-results/perf-in-editor.json');
+	if (fs.existsSync(editor)) console.log(`in the editor (last integration run): ${fs.readFileSync(editor, 'utf8').trim()}`);
+	console.log(`ratio M ${ratios.M.toFixed(2)} L ${ratios.L.toFixed(2)}`);
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
