@@ -9,13 +9,27 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 
-// fetch-blob requires a web-streams polyfill that Node >= 18 never uses (it has
-// node:stream/web); aliasing it to an empty module keeps ~60 KB out of the bundle.
+// node-fetch carries polyfills a GET-only client on Node >= 18 never runs: a web-streams
+// polyfill (Node has node:stream/web), Blob/File/FormData and a multipart parser for request
+// bodies and res.formData(). Stubs that throw if ever reached keep ~20 KB out of the bundle.
+const unsupported = (what) => `function unsupported() { throw new Error('${what} is not bundled in this extension'); }`;
+const DEAD = [
+	{ filter: /^web-streams-polyfill(\/.*)?$/, contents: 'module.exports = {};' },
+	{ filter: /^fetch-blob$/, contents: `${unsupported('Blob')}\nexport default class Blob { constructor() { unsupported(); } }` },
+	{
+		filter: /^fetch-blob\/from\.js$/,
+		contents: `${unsupported('Blob')}\nexport class Blob { constructor() { unsupported(); } }\nexport class File { constructor() { unsupported(); } }\nexport const fileFrom = unsupported, fileFromSync = unsupported, blobFrom = unsupported, blobFromSync = unsupported;`,
+	},
+	{ filter: /^formdata-polyfill\/esm\.min\.js$/, contents: `${unsupported('FormData')}\nexport class FormData { constructor() { unsupported(); } }\nexport const formDataToBlob = unsupported;` },
+	{ filter: /^\.\/utils\/multipart-parser\.js$/, contents: `${unsupported('multipart parsing')}\nexport const toFormData = unsupported;` },
+];
 const dropDeadPolyfills = {
 	name: 'drop-dead-polyfills',
 	setup(build) {
-		build.onResolve({ filter: /^web-streams-polyfill(\/.*)?$/ }, () => ({ path: 'web-streams-polyfill', namespace: 'empty' }));
-		build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+		DEAD.forEach(({ filter, contents }, i) => {
+			build.onResolve({ filter }, () => ({ path: String(i), namespace: 'dead' }));
+		});
+		build.onLoad({ filter: /.*/, namespace: 'dead' }, (args) => ({ contents: DEAD[Number(args.path)].contents, loader: 'js' }));
 	},
 };
 
