@@ -1,4 +1,6 @@
 // Woodpecker's lead-enrichment endpoints over HTTP. Knows nothing of VS Code, so plain mocha tests it.
+import * as http from 'node:http';
+import * as https from 'node:https';
 import nodeFetch from 'node-fetch';
 import { describeInvalidDate } from './dates';
 import { WoodpeckerApiError, httpError } from './errors';
@@ -26,6 +28,8 @@ export interface FetchInit {
 	method: 'GET';
 	headers: Record<string, string>;
 	signal: AbortSignal;
+	/** node-fetch's connection agent; other fetch implementations ignore it. */
+	agent?: (url: URL) => http.Agent;
 }
 
 /** Any fetch-compatible function (node-fetch, Node's global fetch, a test double). */
@@ -177,6 +181,7 @@ export class WoodpeckerClient {
 				method: 'GET',
 				headers: { 'x-api-key': this.apiKey, accept: 'application/json', 'accept-encoding': 'gzip, deflate' },
 				signal: controller.signal,
+				agent: keepAliveAgent,
 			});
 			const declared = Number(response.headers.get('content-length'));
 			if (declared > this.maxBytes) throw tooLarge(this.maxBytes);
@@ -214,6 +219,13 @@ export class WoodpeckerClient {
 			retryAfterMs: error.retryAfterMs,
 		});
 	}
+}
+
+// Without an agent node-fetch sends "Connection: close", paying a new TCP and TLS handshake on
+// every request; one kept-alive connection is also all Woodpecker's one-at-a-time queue needs.
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 1 }), https: new https.Agent({ keepAlive: true, maxSockets: 1 }) };
+function keepAliveAgent(url: URL): http.Agent {
+	return url.protocol === 'http:' ? agents.http : agents.https;
 }
 
 /** Why a base URL must not receive the key (plain http to a non-loopback host), or undefined if it is fine. */
