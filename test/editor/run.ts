@@ -141,7 +141,7 @@ async function runUi(options: Options): Promise<SuiteResult> {
 	const tools = await ensureEditorTools();
 	const stateDir = makeStateDir(options);
 	const { fake, url: fakeUrl } = await startFakeApi();
-	const vsix = await packageVsix(path.join(stateDir, 'woodpecker-enrichments.vsix'));
+	const vsix = await packageVsix(path.join(stateDir, 'woodpecker-enrichments.vsix'), path.join(logsDir, 'ui-vsce.log'));
 	const server = await CodeServer.start({
 		entry: tools.codeServer,
 		stateDir,
