@@ -90,8 +90,8 @@ async function main() {
 		// The benchmark runs the extension's real modules in plain Node, with a stand-in `vscode`.
 		builds.push({
 			...common,
-			entryPoints: ['test/bench/bench.ts'],
-			outfile: 'out/bench/bench.js',
+			entryPoints: ['test/bench/bench.ts', 'test/bench/webviewBench.ts'],
+			outdir: 'out/bench',
 			external: [],
 			alias: { vscode: './test/bench/vscodeStub.ts' },
 		});
