@@ -51,7 +51,13 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	}));
 	void store.initialize().then(startIfVisible, (e: unknown) => log.error(`Start-up failed: ${e instanceof Error ? e.message : String(e)}`));
 
-	return context.extensionMode === vscode.ExtensionMode.Production ? undefined : createTestApi(store, view, keys, rawJson);
+	if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
+	// Tests simulate deactivate + activate with the same context (state, secrets, storage).
+	const restart = () => {
+		for (const d of context.subscriptions.splice(0).reverse()) d.dispose();
+		return activate(context)!;
+	};
+	return createTestApi(store, view, keys, rawJson, restart);
 }
 
 export function deactivate(): void {

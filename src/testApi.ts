@@ -33,9 +33,11 @@ export interface WoodpeckerTestApi {
 	snapshot(options?: { leads?: boolean }): Promise<TreeSnapshot>;
 	whenIdle(): Promise<void>;
 	storeApiKey(key: string | undefined): Promise<void>;
+	/** Disposes everything and activates again with the same context, as after a reload; use the returned API from then on. */
+	restart(): WoodpeckerTestApi;
 }
 
-export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel): WoodpeckerTestApi {
+export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel, restart: () => WoodpeckerTestApi): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -78,5 +80,6 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 			while (store.isRefreshing) await store.refresh();
 		},
 		storeApiKey: (key) => keys.set(key),
+		restart,
 	};
 }

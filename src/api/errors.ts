@@ -80,7 +80,7 @@ export function statusTitle(status: number): string {
 /** An error for an HTTP error answer, preferring the server's own `details` sentence. */
 export function httpError(status: number, title: string | undefined, details: string | undefined, note?: string, retryAfterMs?: number): WoodpeckerApiError {
 	const shownTitle = title?.trim() || statusTitle(status);
-	const sentence = details?.trim() || STATUS_HINTS[status] || `Woodpecker answered with HTTP ${status}.`;
+	const sentence = endSentence(details?.trim() || STATUS_HINTS[status] || `Woodpecker answered with HTTP ${status}.`);
 	const extra = status === 401 && details ? ' Set a valid API key.' : '';
 	return new WoodpeckerApiError({
 		kind: 'http',
@@ -90,4 +90,9 @@ export function httpError(status: number, title: string | undefined, details: st
 		message: `${sentence}${extra}${note ? ` ${note}` : ''} (HTTP ${status} ${shownTitle})`,
 		retryAfterMs,
 	});
+}
+
+// Woodpecker's `details` often lack a full stop ("Invalid api key"); a sentence may follow them.
+function endSentence(text: string): string {
+	return /[.!?]$/.test(text) ? text : `${text}.`;
 }
