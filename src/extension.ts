@@ -14,7 +14,11 @@ import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { RawJsonPanel } from './webview/rawJsonPanel';
 import { type WoodpeckerTestApi, createTestApi } from './testApi';
 
+// When the bundle began to evaluate, for the activation figure tests report.
+const loadedAt = performance.now();
+
 export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | undefined {
+	const activateStarted = performance.now();
 	const own = <T extends vscode.Disposable>(d: T): T => {
 		context.subscriptions.push(d);
 		return d;
@@ -57,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 		for (const d of context.subscriptions.splice(0).reverse()) d.dispose();
 		return activate(context)!;
 	};
-	return createTestApi(store, view, keys, rawJson, restart);
+	const timing = { evaluateMs: activateStarted - loadedAt, activateMs: performance.now() - activateStarted };
+	return createTestApi(store, view, keys, rawJson, restart, timing);
 }
 
 export function deactivate(): void {

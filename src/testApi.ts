@@ -35,9 +35,11 @@ export interface WoodpeckerTestApi {
 	storeApiKey(key: string | undefined): Promise<void>;
 	/** Disposes everything and activates again with the same context, as after a reload; use the returned API from then on. */
 	restart(): WoodpeckerTestApi;
+	/** ms from the bundle's first line to activate(), and inside activate(). */
+	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel, restart: () => WoodpeckerTestApi): WoodpeckerTestApi {
+export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel, restart: () => WoodpeckerTestApi, activation: WoodpeckerTestApi['activation']): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -81,5 +83,6 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 		},
 		storeApiKey: (key) => keys.set(key),
 		restart,
+		activation,
 	};
 }
