@@ -184,7 +184,10 @@ export class WoodpeckerClient {
 				agent: keepAliveAgent,
 			});
 			const declared = Number(response.headers.get('content-length'));
-			if (declared > this.maxBytes) throw tooLarge(this.maxBytes);
+			if (declared > this.maxBytes) {
+				discardBody(response);
+				throw tooLarge(this.maxBytes);
+			}
 			const text = await readBody(response, this.maxBytes);
 			const bytes = Buffer.byteLength(text);
 			if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, text);
@@ -244,6 +247,12 @@ export function describeUnsafeBaseUrl(baseUrl: string): string | undefined {
 function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '');
 	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+// An unread body keeps its kept-alive socket busy, and the agent has only one per host:
+// destroying the stream closes the connection instead.
+function discardBody(response: FetchResponseLike): void {
+	(response.body as { destroy?: () => void } | null | undefined)?.destroy?.();
 }
 
 async function readBody(response: FetchResponseLike, maxBytes: number): Promise<string> {
