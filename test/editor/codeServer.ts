@@ -45,6 +45,8 @@ export class CodeServer {
 		/** The folder opened as the workspace (empty). */
 		readonly workspace: string,
 		readonly logFile: string,
+		/** Settles when the server process exits, whoever stopped it. */
+		readonly exited: Promise<void>,
 		private readonly stopServer: () => Promise<void>,
 	) {}
 
@@ -106,13 +108,14 @@ export class CodeServer {
 			);
 			fs.closeSync(out);
 			let exited = false;
-			child.once('exit', () => (exited = true));
+			const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			void exit.then(() => (exited = true));
 			const stop = () => killGroup(child);
 			onCleanup(`code-server :${port}`, stop);
 			const url = `http://127.0.0.1:${port}`;
 			try {
 				await waitForHealth(url, () => exited, 60_000);
-				return new CodeServer(url, dirs.workspace, logFile, stop);
+				return new CodeServer(url, dirs.workspace, logFile, exit, stop);
 			} catch (e) {
 				lastError = e;
 				await stop();

@@ -46,11 +46,16 @@ export function requireChromium(): string {
 	return CHROMIUM;
 }
 
-/** Makes sure code-server and playwright-core are in the cache; fast when they already are. */
+/** Makes sure code-server and playwright-core are in the cache and Chromium is installed. */
 export async function ensureEditorTools(log: (line: string) => void = console.log): Promise<EditorTools> {
 	const chromium = requireChromium();
+	return { codeServer: await ensureCodeServer(log), chromium };
+}
+
+/** Installs code-server and playwright-core into the cache unless there already; returns code-server's entry script. */
+export async function ensureCodeServer(log: (line: string) => void = console.log): Promise<string> {
 	const codeServer = path.join(codeServerPackage, 'out', 'node', 'entry.js');
-	if (isInstalled()) return { codeServer, chromium };
+	if (isInstalled()) return codeServer;
 
 	checkPrerequisites();
 	const started = Date.now();
@@ -80,7 +85,7 @@ export async function ensureEditorTools(log: (line: string) => void = console.lo
 		throw e;
 	}
 	log(`[editor] Installed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-	return { codeServer, chromium };
+	return codeServer;
 }
 
 /** playwright-core from the cache (it is not a devDependency, so plain require would not find it). */

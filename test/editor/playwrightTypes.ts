@@ -10,8 +10,15 @@ export interface BrowserType {
 	launch(options: { executablePath: string; args?: string[]; headless?: boolean; timeout?: number; handleSIGINT?: boolean; handleSIGTERM?: boolean; handleSIGHUP?: boolean }): Promise<Browser>;
 }
 
+export interface ContextOptions {
+	viewport?: { width: number; height: number } | null;
+	permissions?: string[];
+}
+
 export interface Browser {
-	newContext(options?: { viewport?: { width: number; height: number } | null; permissions?: string[] }): Promise<BrowserContext>;
+	newContext(options?: ContextOptions): Promise<BrowserContext>;
+	/** A page in a new context of its own, closed with the page. */
+	newPage(options?: ContextOptions): Promise<Page>;
 	close(): Promise<void>;
 	isConnected(): boolean;
 }
@@ -96,6 +103,8 @@ export interface ConsoleMessage {
 export interface Page extends Queryable {
 	goto(url: string, options?: Timeout & { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
 	exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
+	/** Runs in every frame before its own scripts; a string is a script's source. */
+	addInitScript(script: string | (() => void)): Promise<void>;
 	on(event: 'console', listener: (message: ConsoleMessage) => void): Page;
 	on(event: 'pageerror', listener: (error: Error) => void): Page;
 	on(event: 'close' | 'crash', listener: () => void): Page;

@@ -14,6 +14,11 @@ export function onCleanup(name: string, run: Cleanup): void {
 	cleanups.push({ name, run });
 }
 
+/** True once cleanup has begun (a signal or the end of the run), so exits it causes are expected. */
+export function isStopping(): boolean {
+	return cleaning !== undefined;
+}
+
 /** Runs every registered cleanup once, each bounded in time so one stuck step cannot keep the rest alive. */
 export function cleanupAll(): Promise<void> {
 	cleaning ??= (async () => {

@@ -12,7 +12,9 @@ export const RESULT_FILE_ENV = 'WOODPECKER_TEST_RESULT_FILE';
 export const LOG_FILE_ENV = 'WOODPECKER_TEST_LOG_FILE';
 
 export function run(): Promise<void> {
-	const resultPath = process.env[RESULT_FILE_ENV] ?? resultFile('integration');
+	// test:electron runs this same suite and reports it under its own name.
+	const suite = process.env.WOODPECKER_TEST_SUITE ?? 'integration';
+	const resultPath = process.env[RESULT_FILE_ENV] ?? resultFile(suite);
 	const log = openLog(process.env[LOG_FILE_ENV]);
 	const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, reporter: 'spec', color: false });
 	if (process.env.WOODPECKER_TEST_GREP) mocha.grep(process.env.WOODPECKER_TEST_GREP);
@@ -24,7 +26,7 @@ export function run(): Promise<void> {
 	let failed = 0;
 	return new Promise((resolve, reject) => {
 		const finish = () => {
-			writeResult(resultPath, { suite: 'integration', passed, failed });
+			writeResult(resultPath, { suite, passed, failed });
 			log(`${passed} passed, ${failed} failed`);
 			// A failing run must fail the host's test run (exit code 1 via codeAutomationExit).
 			if (failed > 0 || passed === 0) reject(new Error(`${failed} integration test(s) failed, ${passed} passed`));
