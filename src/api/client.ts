@@ -80,6 +80,7 @@ export interface ListResult {
 const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 200 * 1024 * 1024;
+const ERROR_BODY_LIMIT = 1024 * 1024;
 
 /** A Woodpecker API client: one request in flight at a time, bounded retries, per-attempt timeout. */
 export class WoodpeckerClient {
@@ -95,7 +96,8 @@ export class WoodpeckerClient {
 	constructor(options: WoodpeckerClientOptions) {
 		// A pasted key often carries a trailing newline, which no HTTP header may hold.
 		this.apiKey = options.apiKey.trim();
-		this.baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
+		// Woodpecker's docs give the base as ".../rest"; the client adds "/rest/v2/..." itself.
+		this.baseUrl = (options.baseUrl?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '').replace(/\/rest(\/v2)?$/i, '');
 		this.timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
 		this.fetchFn = options.fetch ?? (nodeFetch as unknown as FetchLike);
 		this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -150,6 +152,7 @@ export class WoodpeckerClient {
 				const error = this.toApiError(e, signal);
 				this.log?.warn(`GET ${url} failed (attempt ${attempt}/${this.retry.attempts}) after ${Date.now() - started} ms: ${error.message}`);
 				if (!error.retryable || attempt >= this.retry.attempts || signal?.aborted) throw error;
+				if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw waitLonger(error);
 				const delay = this.delayBefore(attempt + 1, error);
 				this.log?.info(`Retrying in ${delay} ms`);
 				await sleep(delay, signal).catch(() => {
@@ -160,7 +163,7 @@ export class WoodpeckerClient {
 	}
 
 	private delayBefore(nextAttempt: number, error: WoodpeckerApiError): number {
-		if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, this.retry.maxRetryAfterMs);
+		if (error.retryAfterMs !== undefined) return error.retryAfterMs;
 		const exp = Math.min(this.retry.baseDelayMs * 2 ** (nextAttempt - 2), this.retry.maxDelayMs);
 		// Full jitter keeps several windows' retries from arriving together.
 		return Math.round(exp / 2 + Math.random() * (exp / 2));
@@ -183,14 +186,22 @@ export class WoodpeckerClient {
 				signal: controller.signal,
 				agent: keepAliveAgent,
 			});
+			const ok = response.status >= 200 && response.status < 300;
+			// An error page only needs reading as far as a sentence; a huge one is not a huge answer.
+			const limit = ok ? this.maxBytes : Math.min(this.maxBytes, ERROR_BODY_LIMIT);
 			const declared = Number(response.headers.get('content-length'));
-			if (declared > this.maxBytes) {
+			if (declared > limit) {
 				discardBody(response);
-				throw tooLarge(this.maxBytes);
+				if (ok) throw tooLarge(this.maxBytes);
+				throw errorFromResponse(response, '');
 			}
-			const text = await readBody(response, this.maxBytes);
+			const text = await readBody(response, limit).catch((e: unknown) => {
+				if (ok || !(e instanceof WoodpeckerApiError) || e.kind !== 'too-large') throw e;
+				discardBody(response);
+				return '';
+			});
 			const bytes = Buffer.byteLength(text);
-			if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, text);
+			if (!ok) throw errorFromResponse(response, text);
 			return { json: parseJson(text), bytes, status: response.status };
 		} catch (e) {
 			if (timedOut) throw timeoutError(this.timeoutMs);
@@ -332,6 +343,20 @@ function networkError(e: unknown, baseUrl: string): WoodpeckerApiError {
 		{message = `The connection to ${host} was closed before the answer was complete.`;}
 	else message = `Network error talking to ${host}${code ? ` (${code})` : ''}.`;
 	return new WoodpeckerApiError({ kind: 'network', title: 'Network error', message: `${message} Check your network, proxy or the woodpecker.apiBaseUrl setting, then retry.` });
+}
+
+/** A Retry-After longer than the client will wait: give up now and say when to try again. */
+function waitLonger(error: WoodpeckerApiError): WoodpeckerApiError {
+	const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
+	const when = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} s`;
+	return new WoodpeckerApiError({
+		kind: error.kind,
+		status: error.status,
+		title: error.title,
+		details: error.details,
+		retryAfterMs: error.retryAfterMs,
+		message: `${error.message} Woodpecker asked to wait ${when} before trying again.`,
+	});
 }
 
 function invalidRequest(title: string, message: string): WoodpeckerApiError {

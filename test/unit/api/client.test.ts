@@ -57,6 +57,15 @@ describe('WoodpeckerClient against the fake API', () => {
 			}
 		});
 
+		it('accepts the documented base URL ending in /rest (or /rest/v2) without doubling it', async () => {
+			for (const suffix of ['/rest', '/rest/', '/rest/v2']) {
+				fake.server.reset();
+				const batches = await new WoodpeckerClient({ apiKey: KEY, baseUrl: fake.url + suffix, retry: FAST_RETRY }).listEnrichments();
+				assert.deepEqual(batches, referenceBatches());
+				assert.equal(fake.server.requests[0].path, '/rest/v2/lead_finder/leads/enrichments');
+			}
+		});
+
 		it('returns an empty list as an empty array', async () => {
 			fake.server.setBatches(olderBatches());
 			assert.deepEqual(await fake.client().listEnrichments(), []);
