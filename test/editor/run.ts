@@ -32,7 +32,7 @@ interface Options {
 }
 
 const FAKE_API_KEY = 'test-key';
-const INTEGRATION_TIMEOUT_MS = 10 * 60_000;
+const INTEGRATION_TIMEOUT_MS = 5 * 60_000;
 const logsDir = path.join(resultsDir, 'logs');
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +46,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 async function main(): Promise<number> {
+	process.setSourceMapsEnabled(true); // UI test failures point at test/ui/*.ts.
 	const options = parseArgs(process.argv.slice(2));
 	installExitHandlers();
 	const started = Date.now();

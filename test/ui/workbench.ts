@@ -10,6 +10,9 @@ import { type UiHarness, harness } from './harness';
 export const VIEW_CONTAINER_TITLE = 'Woodpecker';
 export const VIEW_NAME = 'Enrichments';
 
+/** code-server's usual noise: resources it does not ship (vsda) and the unreachable Open VSX gallery. */
+const HARMLESS_CONSOLE_ERRORS = /Failed to load resource|ENOTFOUND open-vsx\.org/;
+
 export class Workbench {
 	/** Browser console errors, for the failure message when something goes wrong. */
 	readonly consoleErrors: string[] = [];
@@ -27,7 +30,7 @@ export class Workbench {
 		const page = await context.newPage();
 		const wb = new Workbench(page, context, h);
 		page.on('console', (m) => {
-			if (m.type() === 'error') wb.consoleErrors.push(m.text());
+			if (m.type() === 'error' && !HARMLESS_CONSOLE_ERRORS.test(m.text())) wb.consoleErrors.push(m.text());
 		});
 		await page.goto(h.workbenchUrl);
 		await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
