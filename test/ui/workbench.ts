@@ -69,6 +69,26 @@ export class Workbench {
 		return this.view().getByRole('treeitem', { name });
 	}
 
+	/** Stores the fake API's key through the welcome view's Set API Key button and waits for the rows. */
+	async signIn(key: string = this.h.apiKey): Promise<void> {
+		await this.openView();
+		await this.welcomeButton('Set API Key').click();
+		await this.answerInputBox(key);
+		await this.treeItems().first().waitFor();
+	}
+
+	/** Right-clicks `target` and picks `item` from its context menu. */
+	async contextMenu(target: Locator, item: string | RegExp): Promise<void> {
+		await target.click({ button: 'right' });
+		const entry = this.page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: item });
+		await entry.waitFor();
+		// A plain click was seen to leave the menu open with the entry only highlighted;
+		// hovering focuses it and Enter runs it, as a keyboard user would.
+		await entry.hover();
+		await this.page.keyboard.press('Enter');
+		await entry.waitFor({ state: 'hidden' });
+	}
+
 	/** Runs a command from the palette by its full title, e.g. "Woodpecker: Refresh". */
 	async runCommand(title: string): Promise<void> {
 		await this.page.keyboard.press('F1');
