@@ -123,13 +123,14 @@ function cachePackageJson(): Record<string, unknown> {
 function npmEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
-		// code-server's postinstall refuses to run as root without it (it reads this variable itself).
-		npm_config_unsafe_perm: 'true',
 		// node-pty's postinstall runs `npx node-gyp`: never stop at npx's "Ok to proceed?".
 		npm_config_yes: 'true',
 		// The ripgrep cache was seeded in os.tmpdir(); make sure the postinstall looks in the same one.
 		TMPDIR: os.tmpdir(),
 	};
+	// code-server's postinstall refuses to run as root (CI) unless it sees this variable; npm 11
+	// warns it does not know the setting, which is expected.
+	if (process.getuid?.() === 0) env.npm_config_unsafe_perm = 'true';
 	// node-gyp downloads Node's headers from nodejs.org unless they are installed next to node.
 	const nodePrefix = path.dirname(path.dirname(process.execPath));
 	if (fs.existsSync(path.join(nodePrefix, 'include', 'node', 'node_version.h'))) env.npm_config_nodedir = nodePrefix;
