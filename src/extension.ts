@@ -16,6 +16,7 @@ import { type WoodpeckerTestApi, createTestApi } from './testApi';
 
 // When the bundle began to evaluate, for the activation figure tests report.
 const loadedAt = performance.now();
+let testApi: WoodpeckerTestApi | undefined;
 
 export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | undefined {
 	const activateStarted = performance.now();
@@ -62,7 +63,9 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 		return activate(context)!;
 	};
 	const timing = { evaluateMs: activateStarted - loadedAt, activateMs: performance.now() - activateStarted };
-	return createTestApi(store, view, keys, rawJson, restart, timing);
+	// One object for the whole session: after a restart it serves the new instances.
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi(store, view, keys, rawJson, restart, timing));
+	return testApi;
 }
 
 export function deactivate(): void {

@@ -33,7 +33,7 @@ export interface WoodpeckerTestApi {
 	snapshot(options?: { leads?: boolean }): Promise<TreeSnapshot>;
 	whenIdle(): Promise<void>;
 	storeApiKey(key: string | undefined): Promise<void>;
-	/** Disposes everything and activates again with the same context, as after a reload; use the returned API from then on. */
+	/** Disposes everything and activates again with the same context, as after a reload; this object then serves the new instances. */
 	restart(): WoodpeckerTestApi;
 	/** ms from the bundle's first line to activate(), and inside activate(). */
 	readonly activation: { evaluateMs: number; activateMs: number };
