@@ -1,6 +1,7 @@
 // Wires the parts together; each part lives in its own folder.
 import * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
+import { followRefreshes } from './commands/rawJsonCommands';
 import { registerCommands } from './commands/registerCommands';
 import { Logger } from './common/logger';
 import { AutoRefresh } from './enrichments/autoRefresh';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	const rawJson = own(new RawJsonPanel(context.extensionUri));
 	const ctx: CommandContext = { store, keys, cutoffs, view, rawJson, log };
 	for (const d of registerCommands(ctx)) own(d);
+	own(followRefreshes(ctx));
 
 	const autoRefresh = own(new AutoRefresh(() => store.refresh()));
 	const configureAutoRefresh = () => autoRefresh.configure(readConfig().autoRefreshMinutes, view.treeView.visible);

@@ -2,22 +2,48 @@ import * as vscode from 'vscode';
 import { WoodpeckerApiError } from '../api/client';
 import { reportError } from '../enrichments/errorPresenter';
 import { describeCutoff } from '../settings/cutoff';
+import type { LoadedData } from '../enrichments/enrichmentStore';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
+import type { RawJsonContent, RawJsonTarget } from '../webview/rawJsonPanel';
 import { formatTime } from '../tree/viewText';
 import type { CommandContext } from './context';
 
 /** Shows the whole last response, or the clicked batch or lead, in the Raw JSON panel. */
 export function showRawJson(ctx: CommandContext, node?: EnrichmentNode): void {
-	const data = ctx.store.data;
-	if (node?.kind === 'batch') {
-		ctx.rawJson.show({ title: `Batch ${node.row.batch.uuid}`, subtitle: `${node.row.counts.total} leads · created ${node.row.batch.created}`, value: node.row.batch });
-	} else if (node?.kind === 'lead') {
-		ctx.rawJson.show({ title: `Lead ${node.uid}`, subtitle: `in batch ${node.row.batch.batch.uuid}`, value: node.row.lead });
-	} else if (data) {
-		const when = `${data.cached ? 'cached, ' : ''}received ${formatTime(data.receivedAt)}`;
-		ctx.rawJson.show({ title: 'Last response', subtitle: `${data.model.rows.length} batches · ${describeCutoff(data.cutoff)} · ${when}`, value: data.response });
-	} else {
-		void vscode.window.showInformationMessage('Nothing has been loaded yet. Refresh the Woodpecker view first.');
+	const target: RawJsonTarget =
+		node?.kind === 'batch' ? { kind: 'batch', uuid: node.row.batch.uuid } : node?.kind === 'lead' ? { kind: 'lead', batchUuid: node.row.batch.batch.uuid, uid: node.uid } : { kind: 'response' };
+	const content = ctx.store.data && contentFor(target, ctx.store.data);
+	if (content) ctx.rawJson.show(content);
+	else void vscode.window.showInformationMessage('Nothing has been loaded yet. Refresh the Woodpecker view first.');
+}
+
+/** Keeps an open panel on the latest answer: after a refresh it shows the same response, batch or lead anew. */
+export function followRefreshes(ctx: CommandContext): vscode.Disposable {
+	let shown = ctx.store.data;
+	return ctx.store.onDidChange(() => {
+		const data = ctx.store.data;
+		const target = ctx.rawJson.target;
+		if (!data || data === shown || !target) return;
+		shown = data;
+		const content = contentFor(target, data);
+		if (content) ctx.rawJson.update(content);
+	});
+}
+
+function contentFor(target: RawJsonTarget, data: LoadedData): RawJsonContent | undefined {
+	switch (target.kind) {
+		case 'response': {
+			const when = `${data.cached ? 'cached, ' : ''}received ${formatTime(data.receivedAt)}`;
+			return { title: 'Last response', subtitle: `${data.model.rows.length} batches · ${describeCutoff(data.cutoff)} · ${when}`, value: data.response, follows: target };
+		}
+		case 'batch': {
+			const row = data.model.findBatch(target.uuid);
+			return row && { title: `Batch ${target.uuid}`, subtitle: `${row.counts.total} leads · created ${row.batch.created}`, value: row.batch, follows: target };
+		}
+		case 'lead': {
+			const lead = data.model.findBatch(target.batchUuid)?.batch.leads.find((l) => l.uid === target.uid);
+			return lead && { title: `Lead ${target.uid}`, subtitle: `in batch ${target.batchUuid}`, value: lead, follows: target };
+		}
 	}
 }
 

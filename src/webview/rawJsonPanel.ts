@@ -11,7 +11,12 @@ export interface RawJsonContent {
 	subtitle: string;
 	/** The value itself (not a copy); serialized only when the webview asks for it. */
 	value: unknown;
+	/** What to show again after a refresh; absent for content that does not follow refreshes. */
+	follows?: RawJsonTarget;
 }
+
+/** What the panel shows, independent of any one answer, so it can follow refreshes. */
+export type RawJsonTarget = { kind: 'response' } | { kind: 'batch'; uuid: string } | { kind: 'lead'; batchUuid: string; uid: string };
 
 export class RawJsonPanel extends Disposable {
 	static readonly viewType = 'woodpecker.rawJson';
@@ -30,6 +35,19 @@ export class RawJsonPanel extends Disposable {
 
 	get title(): string | undefined {
 		return this.panel?.title;
+	}
+
+	/** What the open panel follows, if anything. */
+	get target(): RawJsonTarget | undefined {
+		return this.panel ? this.content?.follows : undefined;
+	}
+
+	/** Replaces the open panel's content without revealing it (after a refresh). */
+	update(content: RawJsonContent): void {
+		if (!this.panel) return;
+		this.content = content;
+		this.panel.title = panelTitle(content);
+		this.post();
 	}
 
 	show(content: RawJsonContent): void {
