@@ -71,10 +71,17 @@ async function main() {
 		...common,
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
+		// Test hooks stay out of the shipped bundle; dist/testApi.js is loaded only outside production.
+		external: ['vscode', './testApi'],
 		minify: production,
 		sourcemap: !production,
 		sourcesContent: false,
 		metafile: true,
+	}, {
+		...common,
+		entryPoints: ['src/testApi.ts'],
+		outfile: 'dist/testApi.js',
+		sourcemap: true,
 	}];
 	if (tests) {
 		builds.push({

@@ -13,7 +13,7 @@ import { Settings, affectsConfig, readConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { RawJsonPanel } from './webview/rawJsonPanel';
-import { type WoodpeckerTestApi, createTestApi } from './testApi';
+import type { WoodpeckerTestApi } from './testApi';
 
 // When the bundle began to evaluate, for the activation figure tests report.
 const loadedAt = performance.now();
@@ -66,6 +66,9 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	};
 	const timing = { evaluateMs: activateStarted - loadedAt, activateMs: performance.now() - activateStarted };
 	// One object for the whole session: after a restart it serves the new instances.
+	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { createTestApi } = require('./testApi') as typeof import('./testApi');
 	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi(store, view, keys, rawJson, restart, timing));
 	return testApi;
 }
