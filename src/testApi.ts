@@ -24,6 +24,8 @@ export interface TreeSnapshot {
 	description: string | undefined;
 	badge: number | undefined;
 	refreshing: boolean;
+	/** Whether the tree view is on screen (opening it loads the batches once). */
+	visible: boolean;
 	notice: ItemSnapshot | undefined;
 	batches: Array<ItemSnapshot & { uuid: string; leads: ItemSnapshot[] }>;
 	rawJsonPanel: { open: boolean; title: string | undefined; created: number };
@@ -32,6 +34,8 @@ export interface TreeSnapshot {
 export interface WoodpeckerTestApi {
 	snapshot(options?: { leads?: boolean }): Promise<TreeSnapshot>;
 	whenIdle(): Promise<void>;
+	/** The provider's nodes, as the view passes them to commands: the roots, or a batch's leads. */
+	nodes(parent?: EnrichmentNode): readonly EnrichmentNode[];
 	storeApiKey(key: string | undefined): Promise<void>;
 	/** Disposes everything and activates again with the same context, as after a reload; this object then serves the new instances. */
 	restart(): WoodpeckerTestApi;
@@ -73,6 +77,7 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 				description: view.treeView.description,
 				badge,
 				refreshing: store.isRefreshing,
+				visible: view.treeView.visible,
 				notice: notice ? await describe(notice) : undefined,
 				batches,
 				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created },
@@ -81,6 +86,7 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 		async whenIdle() {
 			while (store.isRefreshing) await store.refresh();
 		},
+		nodes: (parent) => provider.getChildren(parent),
 		storeApiKey: (key) => keys.set(key),
 		restart,
 		activation,
