@@ -11,7 +11,7 @@ import type { CutoffStore } from '../settings/cutoffStore';
 import { EnrichmentModel } from '../tree/enrichmentModel';
 import type { ResponseCache } from './responseCache';
 
-export type ViewState = 'no-key' | 'loading' | 'loaded' | 'empty' | 'error';
+export type ViewState = 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
 
 export interface LoadedData {
 	/** The whole answer, as parsed; the tree and the raw JSON view share this one copy. */
@@ -37,6 +37,7 @@ export class EnrichmentStore extends Disposable {
 	private _data: LoadedData | undefined;
 	private _failure: RefreshFailure | undefined;
 	private _hasKey = false;
+	private _initialized = false;
 	private running: { promise: Promise<RefreshOutcome>; abort: AbortController } | undefined;
 	private client: { client: WoodpeckerClient; key: string; baseUrl: string; timeoutMs: number } | undefined;
 
@@ -62,6 +63,11 @@ export class EnrichmentStore extends Disposable {
 		return this._hasKey;
 	}
 
+	/** False until the key and the cache have been read, so the view shows no premature welcome. */
+	get initialized(): boolean {
+		return this._initialized;
+	}
+
 	get isRefreshing(): boolean {
 		return this.running !== undefined;
 	}
@@ -70,7 +76,7 @@ export class EnrichmentStore extends Disposable {
 		if (!this._hasKey) return 'no-key';
 		if (this._data) return this._data.model.isEmpty ? 'empty' : 'loaded';
 		if (this.running) return 'loading';
-		return this._failure ? 'error' : 'loading';
+		return this._failure ? 'error' : 'idle';
 	}
 
 	/** Reads the key and shows the cached answer of the last session, if it fits the current settings. */
@@ -85,6 +91,7 @@ export class EnrichmentStore extends Disposable {
 				this.log.info(`Showing ${cached.body.lead_enrichments.length} cached batches from ${cached.receivedAt.toISOString()} until a refresh succeeds.`);
 			}
 		}
+		this._initialized = true;
 		this.changed.fire();
 	}
 

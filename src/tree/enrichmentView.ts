@@ -46,6 +46,7 @@ export class EnrichmentView extends Disposable {
 		this.treeView.message = viewMessage(input);
 		const pending = this.store.data?.model.totals.pending ?? 0;
 		this.treeView.badge = pending ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'lead' : 'leads'} still pending` } : undefined;
+		void setContext(ContextKeys.ready, this.store.initialized);
 		void setContext(ContextKeys.hasApiKey, this.store.hasKey);
 		void setContext(ContextKeys.state, input.state);
 		void setContext(ContextKeys.hasData, this.store.data !== undefined);

@@ -2,7 +2,7 @@
 import { type Cutoff, describeCutoff } from '../settings/cutoff';
 
 export interface ViewTextInput {
-	state: 'no-key' | 'loading' | 'loaded' | 'empty' | 'error';
+	state: 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
 	cutoff: Cutoff;
 	batches: number;
 	cached: boolean;
@@ -22,6 +22,7 @@ export function viewMessage(i: ViewTextInput): string | undefined {
 	switch (i.state) {
 		case 'no-key':
 			return undefined;
+		case 'idle':
 		case 'loading':
 			return undefined;
 		case 'error':
