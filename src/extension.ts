@@ -60,8 +60,11 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 
 	if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
 	// Tests simulate deactivate + activate with the same context (state, secrets, storage).
-	const restart = () => {
+	// A disposed TreeView unregisters its view id asynchronously (after a microtask): creating the new
+	// one before that lets the old one's unregistration remove it, leaving the view dead. So wait a turn.
+	const restart = async () => {
 		for (const d of context.subscriptions.splice(0).reverse()) d.dispose();
+		await new Promise((resolve) => setTimeout(resolve, 0));
 		return activate(context)!;
 	};
 	const timing = { evaluateMs: activateStarted - loadedAt, activateMs: performance.now() - activateStarted };

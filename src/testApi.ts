@@ -38,12 +38,12 @@ export interface WoodpeckerTestApi {
 	nodes(parent?: EnrichmentNode): readonly EnrichmentNode[];
 	storeApiKey(key: string | undefined): Promise<void>;
 	/** Disposes everything and activates again with the same context, as after a reload; this object then serves the new instances. */
-	restart(): WoodpeckerTestApi;
+	restart(): Promise<WoodpeckerTestApi>;
 	/** ms from the bundle's first line to activate(), and inside activate(). */
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel, restart: () => WoodpeckerTestApi, activation: WoodpeckerTestApi['activation']): WoodpeckerTestApi {
+export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel, restart: () => Promise<WoodpeckerTestApi>, activation: WoodpeckerTestApi['activation']): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
