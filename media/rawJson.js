@@ -141,14 +141,14 @@
 		return { end: p, depth: nextDepth, indent: depth };
 	}
 
-	/** Index just past the string starting with the quote at `pos`. */
-	function stringEnd(pos) {
+	/** Index just past the JSON string starting with the quote at `pos` in `text`. */
+	function stringEnd(pos, text = src) {
 		let q = pos;
 		for (;;) {
-			q = src.indexOf('"', q + 1);
-			if (q < 0) return src.length;
+			q = text.indexOf('"', q + 1);
+			if (q < 0) return text.length;
 			let backslashes = 0;
-			for (let b = q - 1; src.charCodeAt(b) === 92; b--) backslashes++;
+			for (let b = q - 1; text.charCodeAt(b) === 92; b--) backslashes++;
 			if (backslashes % 2 === 0) return q + 1;
 		}
 	}
@@ -186,7 +186,7 @@
 		const text = lineText(i);
 		let p = 0;
 		if (text.charCodeAt(0) === 34) {
-			const end = tokenEnd(text, 0);
+			const end = stringEnd(0, text);
 			if (text.charCodeAt(end) === 58) {
 				row.appendChild(span('key', text.slice(0, end)));
 				row.appendChild(span('punct', ': '));
@@ -199,17 +199,6 @@
 		row.appendChild(span(classify(value), value));
 		if (comma) row.appendChild(span('punct', comma));
 		return row;
-	}
-
-	function tokenEnd(text, pos) {
-		let q = pos;
-		for (;;) {
-			q = text.indexOf('"', q + 1);
-			if (q < 0) return text.length;
-			let backslashes = 0;
-			for (let b = q - 1; text.charCodeAt(b) === 92; b--) backslashes++;
-			if (backslashes % 2 === 0) return q + 1;
-		}
 	}
 
 	function classify(value) {
