@@ -1,0 +1,54 @@
+// A large answer (10,000 batches × 10 leads, the benchmark's "M" payload) must come out whole and
+// in order. The time it takes in the editor is measured and written for `npm run bench` to print,
+// never asserted: CI machines vary too much.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { generateBatches } from '../fake/data';
+import { waitForSnapshot } from './helpers';
+import { type Session, resultsDir, startSession } from './support';
+
+const BATCHES = 10_000;
+const LEADS_PER_BATCH = 10;
+
+describe('Performance (correctness of a large refresh)', () => {
+	let session: Session | undefined;
+	afterEach(async () => {
+		await session?.dispose();
+		session = undefined;
+	});
+
+	it('shows all 10,000 batches newest first with 100,000 leads counted, and records the refresh time', async function () {
+		this.timeout(120_000);
+		session = await startSession([]);
+		const { api, fake } = session;
+		const batches = generateBatches({ count: BATCHES, leadsPerBatch: LEADS_PER_BATCH, spanHours: 23 });
+		fake.server.setBatches(batches);
+		const created = new Map(batches.map((b) => [b.uuid, Date.parse(b.created)]));
+
+		const started = performance.now();
+		await vscode.commands.executeCommand('woodpecker.refresh');
+		const s = await waitForSnapshot((snap) => snap.batches.length === BATCHES, `${BATCHES} batch rows`, 60_000);
+		const refreshMs = performance.now() - started;
+
+		assert.equal(fake.server.requests.length, 1);
+		assert.equal(s.state, 'loaded');
+		assert.equal(new Set(s.batches.map((b) => b.uuid)).size, BATCHES, 'every batch once');
+		const times = s.batches.map((b) => created.get(b.uuid)!);
+		const outOfOrder = times.findIndex((t, i) => i > 0 && t > times[i - 1]);
+		assert.equal(outOfOrder, -1, `row ${outOfOrder} is newer than the row above it`);
+		const leads = s.batches.reduce((sum, b) => {
+			const m = /^(\d+) leads?\b/.exec(b.description);
+			assert.ok(m, `description without a lead count: ${b.description}`);
+			return sum + Number(m[1]);
+		}, 0);
+		assert.equal(leads, BATCHES * LEADS_PER_BATCH);
+
+		const file = path.join(resultsDir(), 'perf-in-editor.json');
+		const line = JSON.stringify({ refreshM_ms: Math.round(refreshMs), batches: BATCHES, leads, activation: api.activation });
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, `${line}\n`);
+		console.log(`perf-in-editor: ${line}`);
+	});
+});
