@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 
-/** The "Woodpecker" log channel; masks the API key should it ever reach a line. */
+/** The "Woodpecker" log channel, made on first use (not during activation); masks the API key should it ever reach a line. */
 export class Logger implements vscode.Disposable {
-	private readonly channel: vscode.LogOutputChannel;
+	private _channel: vscode.LogOutputChannel | undefined;
 	private secret: string | undefined;
 
-	constructor(name = 'Woodpecker') {
-		this.channel = vscode.window.createOutputChannel(name, { log: true });
+	constructor(private readonly name = 'Woodpecker') {}
+
+	private get channel(): vscode.LogOutputChannel {
+		this._channel ??= vscode.window.createOutputChannel(this.name, { log: true });
+		return this._channel;
 	}
 
 	/** The current key, so any line that contains it is masked. */
@@ -31,7 +34,7 @@ export class Logger implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		this.channel.dispose();
+		this._channel?.dispose();
 	}
 
 	private mask(message: string): string {

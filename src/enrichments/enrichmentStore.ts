@@ -39,6 +39,8 @@ export class EnrichmentStore extends Disposable {
 	private _hasKey = false;
 	private _initialized = false;
 	private running: { promise: Promise<RefreshOutcome>; abort: AbortController } | undefined;
+	/** The cache write under way, so a key change can wait for it before deleting the file. */
+	private saving: Promise<void> = Promise.resolve();
 	private client: { client: WoodpeckerClient; key: string; baseUrl: string; timeoutMs: number } | undefined;
 
 	constructor(
@@ -104,6 +106,8 @@ export class EnrichmentStore extends Disposable {
 		this._data = undefined;
 		this._failure = undefined;
 		this.client = undefined;
+		// A write of the old account's answer may still be under way: let it finish, then delete it.
+		await this.saving;
 		await this.cache.clear();
 		this.changed.fire();
 		if (this._hasKey) await this.refresh();
@@ -157,7 +161,7 @@ export class EnrichmentStore extends Disposable {
 			this._data = { response: result.body, model: new EnrichmentModel(result.body.lead_enrichments), receivedAt: result.receivedAt, cutoff, cached: false };
 			this._failure = undefined;
 			this.changed.fire();
-			void this.cache.save({ body: result.body, receivedAt: result.receivedAt, cutoff, baseUrl: client.baseUrl }, result.bytes);
+			this.saving = this.cache.save({ body: result.body, receivedAt: result.receivedAt, cutoff, baseUrl: client.baseUrl }, result.bytes);
 			return { ok: true };
 		} catch (e) {
 			const error = toApiError(e);
