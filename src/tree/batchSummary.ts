@@ -57,7 +57,10 @@ export function formatCreated(created: string, formatter: Intl.DateTimeFormat): 
  */
 export class MinuteLabels {
 	private readonly cache = new Map<number, string>();
-	constructor(private readonly formatter: Intl.DateTimeFormat) {}
+	private formatter: Intl.DateTimeFormat | undefined;
+
+	/** The formatter is made on first use: the first Intl formatter in a process costs ~25 ms, too much for activation. */
+	constructor(private readonly makeFormatter: () => Intl.DateTimeFormat) {}
 
 	/** The label for `time` (ms), or the raw `created` text when it is not a date. */
 	label(time: number, created: string): string {
@@ -65,6 +68,7 @@ export class MinuteLabels {
 		const minute = Math.floor(time / 60_000);
 		let text = this.cache.get(minute);
 		if (text === undefined) {
+			this.formatter ??= this.makeFormatter();
 			text = this.formatter.format(time);
 			if (this.cache.size > 100_000) this.cache.clear();
 			this.cache.set(minute, text);

@@ -19,7 +19,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	private roots: BatchNode[] = [];
 	private readonly batchesById = new Map<string, BatchNode>();
 	private readonly leadsByBatch = new Map<string, LeadNode[]>();
-	private readonly labels = new MinuteLabels(dateFormatter());
+	private readonly labels = new MinuteLabels(dateFormatter);
 
 	constructor(private readonly store: EnrichmentStore) {
 		super();

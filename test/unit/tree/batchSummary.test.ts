@@ -55,7 +55,7 @@ describe('minute labels', () => {
 		let calls = 0;
 		const f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 		const counting = { format: (t: number) => (calls++, f.format(t)) } as Intl.DateTimeFormat;
-		const labels = new MinuteLabels(counting);
+		const labels = new MinuteLabels(() => counting);
 		const t = Date.parse('2026-05-01T08:00:10Z');
 		assert.equal(labels.label(t, 'x'), 'May 1, 2026, 8:00 AM');
 		assert.equal(labels.label(t + 40_000, 'x'), 'May 1, 2026, 8:00 AM');
@@ -64,7 +64,7 @@ describe('minute labels', () => {
 	});
 
 	it('shows the raw text of an unparsable creation time', () => {
-		const labels = new MinuteLabels(new Intl.DateTimeFormat('en-US'));
+		const labels = new MinuteLabels(() => new Intl.DateTimeFormat('en-US'));
 		assert.equal(labels.label(Number.NaN, 'soon'), 'soon');
 		assert.equal(labels.label(Number.NaN, ''), '(no creation time)');
 	});
