@@ -6,7 +6,7 @@ import { Disposable } from '../common/disposable';
 import type { EnrichmentStore } from '../enrichments/enrichmentStore';
 import type { CutoffStore } from '../settings/cutoffStore';
 import { type EnrichmentNode, EnrichmentTreeProvider } from './enrichmentTreeProvider';
-import { type ViewTextInput, viewDescription, viewMessage } from './viewText';
+import { type ViewTextInput, viewDescription, viewMessage, viewTitle } from './viewText';
 
 export const VIEW_ID = 'woodpecker.enrichments';
 
@@ -42,6 +42,7 @@ export class EnrichmentView extends Disposable {
 	/** Re-reads the cutoff etc. after a change that does not go through the store. */
 	update(): void {
 		const input = this.textInput();
+		this.treeView.title = viewTitle(input);
 		this.treeView.description = viewDescription(input);
 		this.treeView.message = viewMessage(input);
 		const pending = this.store.data?.model.totals.pending ?? 0;

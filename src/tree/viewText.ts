@@ -17,6 +17,14 @@ export function viewDescription(i: ViewTextInput): string {
 	return i.cached && i.state !== 'no-key' ? `${base} · cached` : base;
 }
 
+/**
+ * The view's title, naming the cutoff: with the view alone in its container VS Code shows the
+ * title ("WOODPECKER: ENRICHMENTS · LAST 24 HOURS") but not the description.
+ */
+export function viewTitle(i: ViewTextInput): string {
+	return `Enrichments · ${describeCutoff(i.cutoff)}`;
+}
+
 /** The view's message line, or undefined when the rows speak for themselves. */
 export function viewMessage(i: ViewTextInput): string | undefined {
 	switch (i.state) {
@@ -44,5 +52,5 @@ export function viewMessage(i: ViewTextInput): string | undefined {
 /** "14:03" today, otherwise "26 Nov, 14:03", in the user's locale. */
 export function formatTime(d: Date, now: Date = new Date()): string {
 	const sameDay = d.toDateString() === now.toDateString();
-	return sameDay ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+	return sameDay ? d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }) : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 }

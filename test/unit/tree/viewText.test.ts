@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { type ViewTextInput, viewDescription, viewMessage } from '../../../src/tree/viewText';
+import { type ViewTextInput, viewDescription, viewMessage, viewTitle } from '../../../src/tree/viewText';
 
 const base: ViewTextInput = { state: 'loaded', cutoff: { kind: 'default' }, batches: 3, cached: false, refreshing: false, receivedAt: new Date() };
 
@@ -8,6 +8,11 @@ describe('view text', () => {
 		assert.equal(viewDescription(base), 'last 24 hours');
 		assert.equal(viewDescription({ ...base, cutoff: { kind: 'date', date: '2026-05-01' } }), 'since 2026-05-01');
 		assert.equal(viewDescription({ ...base, cached: true }), 'last 24 hours · cached');
+	});
+
+	it('names the cutoff in the title, which VS Code shows when the view is alone in its container', () => {
+		assert.equal(viewTitle(base), 'Enrichments · last 24 hours');
+		assert.equal(viewTitle({ ...base, cutoff: { kind: 'days', days: 30 } }), 'Enrichments · last 30 days');
 	});
 
 	it('says an empty answer is empty, naming the cutoff', () => {
