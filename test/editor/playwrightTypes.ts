@@ -57,8 +57,17 @@ export interface Timeout {
 	timeout?: number;
 }
 
+export type Modifier = 'Alt' | 'Control' | 'ControlOrMeta' | 'Meta' | 'Shift';
+
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
 export interface Locator extends Queryable {
-	click(options?: Timeout & { button?: 'left' | 'right' | 'middle'; clickCount?: number; force?: boolean; position?: { x: number; y: number } }): Promise<void>;
+	click(options?: Timeout & { button?: 'left' | 'right' | 'middle'; clickCount?: number; force?: boolean; position?: { x: number; y: number }; modifiers?: Modifier[] }): Promise<void>;
 	dblclick(options?: Timeout): Promise<void>;
 	hover(options?: Timeout & { force?: boolean }): Promise<void>;
 	fill(value: string, options?: Timeout): Promise<void>;
@@ -79,6 +88,7 @@ export interface Locator extends Queryable {
 	inputValue(options?: Timeout): Promise<string>;
 	getAttribute(name: string, options?: Timeout): Promise<string | null>;
 	screenshot(options?: Timeout & { path?: string }): Promise<Buffer>;
+	boundingBox(options?: Timeout): Promise<Box | null>;
 	scrollIntoViewIfNeeded(options?: Timeout): Promise<void>;
 	/** The function runs in the page, on the element; the tests have no DOM types, so it is typed `unknown`. */
 	evaluate<R, A = undefined>(fn: (element: unknown, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
@@ -95,6 +105,19 @@ export interface Keyboard {
 	up(key: string): Promise<void>;
 }
 
+export interface Mouse {
+	move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+	down(options?: { button?: 'left' | 'right' | 'middle' }): Promise<void>;
+	up(options?: { button?: 'left' | 'right' | 'middle' }): Promise<void>;
+	click(x: number, y: number, options?: { button?: 'left' | 'right' | 'middle' }): Promise<void>;
+}
+
+export interface Dialog {
+	type(): string;
+	message(): string;
+	dismiss(): Promise<void>;
+}
+
 export interface ConsoleMessage {
 	type(): string;
 	text(): string;
@@ -108,16 +131,20 @@ export interface Page extends Queryable {
 	on(event: 'console', listener: (message: ConsoleMessage) => void): Page;
 	on(event: 'pageerror', listener: (error: Error) => void): Page;
 	on(event: 'close' | 'crash', listener: () => void): Page;
+	/** alert/confirm/prompt from the page or any of its frames; unhandled ones are dismissed. */
+	on(event: 'dialog', listener: (dialog: Dialog) => void): Page;
 	/** A string is evaluated as a page expression (the tests have no DOM types to write page functions with). */
 	evaluate<R>(expression: string): Promise<R>;
 	evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
 	waitForFunction(expression: string, arg?: undefined, options?: Timeout & { polling?: number | 'raf' }): Promise<unknown>;
 	waitForTimeout(ms: number): Promise<void>;
-	screenshot(options?: Timeout & { path?: string; fullPage?: boolean }): Promise<Buffer>;
+	screenshot(options?: Timeout & { path?: string; fullPage?: boolean; clip?: Box }): Promise<Buffer>;
+	setViewportSize(size: { width: number; height: number }): Promise<void>;
 	bringToFront(): Promise<void>;
 	setDefaultTimeout(ms: number): void;
 	context(): BrowserContext;
 	keyboard: Keyboard;
+	mouse: Mouse;
 	url(): string;
 	close(): Promise<void>;
 	isClosed(): boolean;

@@ -157,9 +157,11 @@ async function runUi(options: Options): Promise<SuiteResult> {
 	const dir = path.join(screenshotsDir, 'ui');
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
-	console.log(`[editor] Running the UI tests against code-server ${server.url}`);
+	// UPDATE_SCREENSHOTS=1 npm run test:ui also refreshes the README's pictures in media/screenshots.
+	const readmeScreenshotsDir = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'media', 'screenshots') : undefined;
+	console.log(`[editor] Running the UI tests against code-server ${server.url}${readmeScreenshotsDir ? ` (README screenshots go to ${path.relative(repoRoot, readmeScreenshotsDir)})` : ''}`);
 	const { passed, failed } = await ui.run(
-		{ browser, serverUrl: server.url, workbenchUrl: server.workbenchUrl(), fake, apiKey: FAKE_API_KEY, screenshotsDir: dir },
+		{ browser, serverUrl: server.url, workbenchUrl: server.workbenchUrl(), fake, apiKey: FAKE_API_KEY, screenshotsDir: dir, readmeScreenshotsDir },
 		{ grep: options.grep },
 	);
 	return { suite: 'ui', passed, failed };

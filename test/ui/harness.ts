@@ -16,6 +16,8 @@ export interface UiHarness {
 	apiKey: string;
 	/** Where tests and failures leave PNGs (test-results/screenshots/ui). */
 	screenshotsDir: string;
+	/** Set (to media/screenshots) when UPDATE_SCREENSHOTS=1: the README's screenshots are copied there too. */
+	readmeScreenshotsDir?: string;
 }
 
 const HARNESS = Symbol.for('woodpecker-enrichments.uiHarness');

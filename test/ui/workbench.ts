@@ -3,12 +3,62 @@
 // Each Workbench is a fresh browser profile, so the extension starts without a stored key.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { EnrichmentBatch } from '../../src/api/types';
 import { newWorkbenchContext } from '../editor/browser';
-import type { BrowserContext, FrameLocator, Locator, Page } from '../editor/playwrightTypes';
+import type { Box, BrowserContext, FrameLocator, Locator, Page } from '../editor/playwrightTypes';
+import { demoBatches } from '../fake/data';
 import { type UiHarness, harness } from './harness';
 
 export const VIEW_CONTAINER_TITLE = 'Woodpecker';
 export const VIEW_NAME = 'Enrichments';
+
+/** The window size of the README's screenshots. */
+export const README_WINDOW = { width: 1280, height: 800 };
+
+/** One rendered row of the Enrichments tree, as the user sees it. */
+export interface TreeRow {
+	/** The row's index in the whole (virtual) list; treeRowAt(index) finds it again. */
+	index: number;
+	label: string;
+	description: string;
+	/** The row's codicon id, e.g. "sync", "pass-filled". */
+	icon: string;
+	/** 1 for batches (and the notice row), 2 for leads. */
+	level: number;
+	/** undefined for rows that cannot expand. */
+	expanded: boolean | undefined;
+	selected: boolean;
+	/** The row has the keyboard focus (the tree's Find moves it to the first match). */
+	focused: boolean;
+	/** The label's parts the tree's Find highlights, joined; '' when it does not match. */
+	highlight: string;
+	/** aria-posinset and aria-setsize: where the row sits among its siblings. */
+	position: number;
+	siblings: number;
+}
+
+// Page code (the tests have no DOM types): the sidebar tree's rendered rows in index order.
+const SIDEBAR = '#workbench\\.parts\\.sidebar';
+const READ_TREE_ROWS = `[...document.querySelectorAll(${JSON.stringify(`${SIDEBAR} .monaco-list-row[role="treeitem"]`)})]
+	.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+	.map((row) => {
+		const icon = row.querySelector('.custom-view-tree-node-item-icon');
+		const codicon = icon ? [...icon.classList].find((c) => c.startsWith('codicon-')) : undefined;
+		const expanded = row.getAttribute('aria-expanded');
+		return {
+			index: Number(row.dataset.index),
+			label: row.querySelector('.label-name')?.textContent ?? '',
+			description: row.querySelector('.label-description')?.textContent ?? '',
+			icon: codicon ? codicon.slice('codicon-'.length) : '',
+			level: Number(row.getAttribute('aria-level')),
+			expanded: expanded === null ? undefined : expanded === 'true',
+			selected: row.getAttribute('aria-selected') === 'true',
+			focused: row.classList.contains('focused'),
+			highlight: [...row.querySelectorAll('.label-name .highlight')].map((h) => h.textContent).join(''),
+			position: Number(row.getAttribute('aria-posinset')),
+			siblings: Number(row.getAttribute('aria-setsize')),
+		};
+	})`;
 
 /** code-server's usual noise: resources it does not ship (vsda) and the unreachable Open VSX gallery. */
 const HARMLESS_CONSOLE_ERRORS = /Failed to load resource|ENOTFOUND open-vsx\.org/;
@@ -16,6 +66,8 @@ const HARMLESS_CONSOLE_ERRORS = /Failed to load resource|ENOTFOUND open-vsx\.org
 export class Workbench {
 	/** Browser console errors, for the failure message when something goes wrong. */
 	readonly consoleErrors: string[] = [];
+	/** alert/confirm/prompt messages any frame tried to show (dismissed at once). */
+	readonly dialogs: string[] = [];
 
 	private constructor(
 		readonly page: Page,
@@ -31,6 +83,10 @@ export class Workbench {
 		const wb = new Workbench(page, context, h);
 		page.on('console', (m) => {
 			if (m.type() === 'error' && !HARMLESS_CONSOLE_ERRORS.test(m.text())) wb.consoleErrors.push(m.text());
+		});
+		page.on('dialog', (dialog) => {
+			wb.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+			void dialog.dismiss().catch(() => undefined);
 		});
 		await page.goto(h.workbenchUrl);
 		await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -69,6 +125,60 @@ export class Workbench {
 		return this.view().getByRole('treeitem', { name });
 	}
 
+	/** The tree row whose label is exactly `label` (its accessible name also holds the description). */
+	treeRow(label: string): Locator {
+		return this.treeItems().filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
+	}
+
+	/** The row at `index` of the whole list (see TreeRow.index), for labels no text match can pin down. */
+	treeRowAt(index: number): Locator {
+		return this.view().locator(`.monaco-list-row[role="treeitem"][data-index="${index}"]`);
+	}
+
+	/** The rows the tree has rendered (the ones in or near view: the list is virtual), top to bottom. */
+	treeRows(): Promise<TreeRow[]> {
+		return this.page.evaluate<TreeRow[]>(READ_TREE_ROWS);
+	}
+
+	/** Expands a collapsed row with its twistie and waits until it is open. */
+	async expand(row: Locator): Promise<void> {
+		if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+		await eventually(() => row.getAttribute('aria-expanded'), (v) => v === 'true', 'the row to expand');
+	}
+
+	/** Gives the tree keyboard focus without clicking a row (a click would also expand or select it). */
+	async focusTree(): Promise<void> {
+		await this.view().locator('.monaco-list[role="tree"]').first().focus();
+	}
+
+	/** A button of the view's title bar: "Refresh", "Set Cutoff…", "Show Raw JSON", ... */
+	viewTitleButton(name: string | RegExp): Locator {
+		return this.view().locator('.composite.title').getByRole('button', { name });
+	}
+
+	/**
+	 * The view's description as VS Code holds it. Alone in its container the view's header is merged
+	 * into the container's title, which does not show descriptions: this text is in the DOM, not on screen.
+	 */
+	async viewDescription(): Promise<string> {
+		return (await this.view().locator('.pane-header .description').first().textContent()) ?? '';
+	}
+
+	/** The number on the activity bar's Woodpecker icon, or '' without a badge. */
+	async badge(): Promise<string> {
+		const badge = this.activityBarTab().locator('.badge-content');
+		return (await badge.count()) ? ((await badge.textContent()) ?? '') : '';
+	}
+
+	/** Replaces what the fake API serves from now on. */
+	serve(batches: EnrichmentBatch[]): void {
+		this.h.fake.setBatches(batches);
+	}
+
+	/** Fake API requests for the batch list, optionally only those after `since` (ms). */
+	listRequests(since = 0) {
+		return this.h.fake.requests.filter((r) => r.path.endsWith('/enrichments') && r.at >= since);
+	}
 	/** Stores the fake API's key through the welcome view's Set API Key button and waits for the rows. */
 	async signIn(key: string = this.h.apiKey): Promise<void> {
 		await this.openView();
@@ -123,7 +233,20 @@ export class Workbench {
 
 	/** The content of the active webview (it sits two iframes deep). */
 	webview(): FrameLocator {
-		return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+		return this.webviewHost().frameLocator('#active-frame');
+	}
+
+	/** The frame VS Code hosts webviews in (the content's parent). */
+	webviewHost(): FrameLocator {
+		return this.page.frameLocator('iframe.webview.ready');
+	}
+
+	/** Waits until the Raw JSON panel shows `title` and has formatted all of its JSON; returns the text shown. */
+	async rawJsonText(title: string | RegExp): Promise<string> {
+		const view = this.webview();
+		await view.locator('#title', { hasText: title }).waitFor();
+		await view.locator('body[data-state="done"]').waitFor();
+		return view.locator('#lines').innerText();
 	}
 
 	/** What the extension last wrote with vscode.env.clipboard. */
@@ -132,11 +255,69 @@ export class Workbench {
 	}
 
 	/** Saves a PNG to test-results/screenshots/ui/<name>.png and returns its path. */
-	async screenshot(name: string): Promise<string> {
+	async screenshot(name: string, clip?: Box): Promise<string> {
 		const file = path.join(this.h.screenshotsDir, `${name.replace(/[^\w.-]+/g, '-').slice(0, 120)}.png`);
 		fs.mkdirSync(path.dirname(file), { recursive: true });
-		await this.page.screenshot({ path: file });
+		await this.page.screenshot({ path: file, clip });
 		return file;
+	}
+
+	/** The README's window: 1280×800 with a side bar wide enough for whole descriptions. Call before the screenshot's scene is set. */
+	async useReadmeWindow(sideBarWidth = 480): Promise<void> {
+		await this.page.setViewportSize(README_WINDOW);
+		await this.resizeSideBar(sideBarWidth);
+	}
+
+	/** Drags the sash between the side bar and the editor so the side bar is `width` px wide. */
+	async resizeSideBar(width: number): Promise<void> {
+		const box = await this.view().boundingBox();
+		if (!box) throw new Error('The side bar is not shown');
+		const y = box.y + box.height / 2;
+		const mouse = this.page.mouse;
+		await mouse.move(box.x + box.width - 1, y);
+		await mouse.down();
+		await mouse.move(box.x + width, y, { steps: 4 });
+		await mouse.up();
+		await eventually(async () => (await this.view().boundingBox())?.width ?? 0, (w) => Math.abs(w - width) <= 2, `a side bar ${width} px wide`);
+		await this.parkPointer(); // Off the sash, which stays highlighted under the pointer.
+	}
+
+	/**
+	 * A README picture: test-results/screenshots/ui/readme-<name>.png always, and
+	 * media/screenshots/<name>.png too when the run was started with UPDATE_SCREENSHOTS=1.
+	 * The pointer is parked first, so no tooltip or hover highlight lands in the picture.
+	 */
+	async readmeScreenshot(name: string, clip?: Box): Promise<string> {
+		await this.parkPointer();
+		const file = await this.screenshot(`readme-${name}`, clip);
+		if (this.h.readmeScreenshotsDir) {
+			fs.mkdirSync(this.h.readmeScreenshotsDir, { recursive: true });
+			fs.copyFileSync(file, path.join(this.h.readmeScreenshotsDir, `${name}.png`));
+		}
+		return file;
+	}
+
+	/** Moves the pointer to the empty editor area's lower left and waits until no hover is shown. */
+	async parkPointer(): Promise<void> {
+		const editor = await this.page.locator('#workbench\\.parts\\.editor').boundingBox();
+		if (editor) await this.page.mouse.move(editor.x + 40, editor.y + editor.height - 40);
+		await eventually(() => this.page.locator('.monaco-hover').filter({ visible: true }).count(), (n) => n === 0, 'tooltips to close');
+	}
+
+	/** Clicks the editor area, so the tree loses the keyboard focus (and its focus outline). */
+	async focusEditorArea(): Promise<void> {
+		const editor = await this.page.locator('#workbench\\.parts\\.editor').boundingBox();
+		if (!editor) throw new Error('The editor area is not shown');
+		await this.page.mouse.click(editor.x + 40, editor.y + editor.height - 40);
+		await eventually(() => this.view().locator('.monaco-list:focus-within').count(), (n) => n === 0, 'the tree to lose focus');
+	}
+
+	/** The activity bar and the side bar, from the side bar's top down to `bottom` (px). */
+	async sideBarClip(bottom?: number): Promise<Box> {
+		const box = await this.view().boundingBox();
+		if (!box) throw new Error('The side bar is not shown');
+		const end = Math.min(bottom ?? box.y + box.height, box.y + box.height);
+		return { x: 0, y: Math.round(box.y), width: Math.round(box.x + box.width), height: Math.round(end - box.y) };
 	}
 
 	async close(): Promise<void> {
@@ -158,12 +339,16 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 
 /**
  * Gives each test of the calling `describe` its own Workbench, screenshots it when the test
- * failed (test-results/screenshots/ui/FAILED-*.png) and closes it.
+ * failed (test-results/screenshots/ui/FAILED-*.png) and closes it. The runner's fake API is
+ * shared, so each test starts it over: demo batches, no faults, no recorded requests.
  */
 export function useWorkbench(): () => Workbench {
 	let wb: Workbench | undefined;
 	beforeEach(async () => {
-		wb = await Workbench.open();
+		const h = harness();
+		h.fake.reset();
+		h.fake.setBatches(demoBatches());
+		wb = await Workbench.open(h);
 	});
 	afterEach(async function () {
 		const test = this.currentTest;
@@ -174,6 +359,7 @@ export function useWorkbench(): () => Workbench {
 		}
 		await wb?.close();
 		wb = undefined;
+		harness().fake.reset(); // No fault of this test may reach the next one.
 	});
 	return () => {
 		if (!wb) throw new Error('useWorkbench(): no workbench outside a test');
