@@ -16,6 +16,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 		'woodpecker.setApiKey': () => setApiKey(ctx),
 		'woodpecker.clearApiKey': () => clearApiKey(ctx),
 		'woodpecker.showRawJson': (node?: EnrichmentNode) => showRawJson(ctx, node),
+		// The view title's button: VS Code passes it the focused row, which must not narrow it to that row.
+		'woodpecker.showRawJsonResponse': () => showRawJson(ctx),
 		'woodpecker.lookupBatch': () => lookupBatch(ctx),
 		'woodpecker.copyLeadUid': (node?: EnrichmentNode, selected?: EnrichmentNode[]) => copyLeadUid(ctx, node, selected),
 		'woodpecker.copyBatchUuid': (node?: EnrichmentNode) => copyBatchUuid(ctx, node),
