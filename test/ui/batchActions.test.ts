@@ -13,16 +13,6 @@ describe('Batch actions in the workbench', () => {
 		await eventually(() => wb.readClipboard(), (text) => uuids.has(text), 'a batch uuid on the clipboard');
 	});
 
-	it('shows the last response in the Raw JSON panel from the command palette', async () => {
-		const wb = workbench();
-		await wb.signIn();
-		await wb.runCommand('Woodpecker: Show Raw JSON');
-		const view = wb.webview();
-		await view.locator('#title', { hasText: 'Last response' }).waitFor();
-		await view.locator('#lines', { hasText: 'lead_enrichments' }).waitFor();
-		await wb.screenshot('raw-json-panel');
-	});
-
 	it('reports a rejected key when looking up a batch, with Set API Key at hand', async () => {
 		const wb = workbench();
 		await wb.signIn();
