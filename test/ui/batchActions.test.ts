@@ -12,17 +12,5 @@ describe('Batch actions in the workbench', () => {
 		const uuids = new Set(demoBatches().map((b) => b.uuid));
 		await eventually(() => wb.readClipboard(), (text) => uuids.has(text), 'a batch uuid on the clipboard');
 	});
-
-	it('reports a rejected key when looking up a batch, with Set API Key at hand', async () => {
-		const wb = workbench();
-		await wb.signIn();
-		wb.h.fake.failNext({ kind: 'status', status: 401 });
-		await wb.runCommand('Woodpecker: Look Up Batch by UUID…');
-		await wb.answerInputBox('e345310f-cfa7-42e3-b2fc-d888a332a899');
-		const toast = wb.notification(/Could not look up batch/);
-		await toast.waitFor();
-		await toast.getByRole('button', { name: 'Set API Key' }).waitFor();
-		await wb.screenshot('lookup-401-notification');
-	});
 });
 
