@@ -1,7 +1,19 @@
 import { demoBatches } from '../fake/data';
-import { eventually, useWorkbench } from './workbench';
+import { batch, lead, rowLabel } from './scenes';
+import { type Workbench, eventually, useWorkbench } from './workbench';
 
-describe('Batch actions in the workbench', () => {
+const LEADS = ['copy_0001', 'copy_0002', 'copy_0003', 'copy_0004'];
+
+/** Serves one batch of four leads, signs in and opens the batch. */
+async function openBatchOfFour(wb: Workbench): Promise<void> {
+	const b = batch('d0000000-0000-4000-8000-000000000001', 10, LEADS.map((uid) => lead(uid, 'converted')));
+	wb.serve([b]);
+	await wb.signIn();
+	await wb.expand(wb.treeRow(rowLabel(b)));
+	await wb.treeRow(LEADS[3]).waitFor();
+}
+
+describe('Batch and lead actions in the workbench', () => {
 	const workbench = useWorkbench();
 
 	it('copies the UUID of a batch from its context menu to the clipboard', async () => {
@@ -12,5 +24,31 @@ describe('Batch actions in the workbench', () => {
 		const uuids = new Set(demoBatches().map((b) => b.uuid));
 		await eventually(() => wb.readClipboard(), (text) => uuids.has(text), 'a batch uuid on the clipboard');
 	});
-});
 
+	it('copies the UID of a right-clicked lead', async () => {
+		const wb = workbench();
+		await openBatchOfFour(wb);
+		await wb.contextMenu(wb.treeRow(LEADS[2]), 'Copy Lead UID');
+		await eventually(() => wb.readClipboard(), (text) => text === LEADS[2], `${LEADS[2]} on the clipboard`);
+	});
+
+	it('copies the UIDs of leads picked with Ctrl+click, one per line', async () => {
+		const wb = workbench();
+		await openBatchOfFour(wb);
+		await wb.treeRow(LEADS[0]).click();
+		await wb.treeRow(LEADS[2]).click({ modifiers: ['Control'] });
+		await eventually(async () => (await wb.treeRows()).filter((r) => r.selected).map((r) => r.label).join(), (s) => s === `${LEADS[0]},${LEADS[2]}`, 'two leads selected');
+		await wb.contextMenu(wb.treeRow(LEADS[2]), 'Copy Lead UID');
+		await eventually(() => wb.readClipboard(), (text) => text === `${LEADS[0]}\n${LEADS[2]}`, 'both uids, one per line');
+	});
+
+	it('copies the UIDs of a Shift+click range, one per line', async () => {
+		const wb = workbench();
+		await openBatchOfFour(wb);
+		await wb.treeRow(LEADS[1]).click();
+		await wb.treeRow(LEADS[3]).click({ modifiers: ['Shift'] });
+		await eventually(async () => (await wb.treeRows()).filter((r) => r.selected).length, (n) => n === 3, 'three leads selected');
+		await wb.contextMenu(wb.treeRow(LEADS[1]), 'Copy Lead UID');
+		await eventually(() => wb.readClipboard(), (text) => text.split('\n').sort().join('\n') === LEADS.slice(1).join('\n'), 'three uids, one per line');
+	});
+});
