@@ -18,12 +18,13 @@ function datesDaysAgo(daysAgo: number, started: Date): Set<string> {
 describe('Cutoff', () => {
 	const workbench = useWorkbench();
 
-	it('Last 7 days from the quick pick: the view names it and the API gets created_after', async () => {
+	it('Last 7 days from the quick pick: the view’s title names it and the API gets created_after', async () => {
 		const wb = workbench();
 		const recent = batch('c0000000-0000-4000-8000-000000000001', 60, [lead('recent_0001', 'converted')]);
 		const lastWeek = batch('c0000000-0000-4000-8000-000000000002', 3 * 24 * 60, [lead('week_0001', 'not-converted')]);
 		wb.serve([recent, lastWeek]);
 		await wb.signIn();
+		assert.equal(await wb.sideBarTitle(), 'Woodpecker: Enrichments · last 24 hours');
 		assert.equal(await wb.viewDescription(), 'last 24 hours');
 		assert.ok(
 			wb.listRequests().every((r) => r.query.created_after === undefined),
@@ -34,7 +35,8 @@ describe('Cutoff', () => {
 		const started = new Date();
 		const since = started.getTime();
 		await pickCutoff(wb, 'Last 7 days');
-		await eventually(() => wb.viewDescription(), (d) => d === 'last 7 days', 'the view description "last 7 days"');
+		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Enrichments · last 7 days', 'the side bar title naming "last 7 days"');
+		assert.equal(await wb.viewDescription(), 'last 7 days');
 		const expected = datesDaysAgo(7, started);
 		const request = await eventually(
 			async () => wb.listRequests(since).find((r) => r.query.created_after !== undefined),
@@ -43,8 +45,9 @@ describe('Cutoff', () => {
 		);
 		assert.ok(expected.has(request!.query.created_after), `created_after=${request!.query.created_after}, expected ${[...expected].join(' or ')}`);
 		await wb.treeRow(rowLabel(lastWeek)).waitFor();
+		await wb.screenshot('cutoff-last-7-days'); // the default 300 px side bar, as a new user has it
 
-		// On screen, the choice shows where the user looks for it: the quick pick says what is in force.
+		// The quick pick says what is in force, too.
 		await wb.viewTitleButton('Set Cutoff…').click();
 		await eventually(() => wb.quickInputBox().getAttribute('placeholder'), (p) => p === 'Now: last 7 days', 'the placeholder "Now: last 7 days"');
 		await wb.page.keyboard.press('Escape');
@@ -73,7 +76,8 @@ describe('Cutoff', () => {
 
 		const date = isoDateDaysAgo(10);
 		await wb.answerInputBox(date);
-		await eventually(() => wb.viewDescription(), (d) => d === `since ${date}`, `the view description "since ${date}"`);
+		await eventually(() => wb.sideBarTitle(), (t) => t === `Woodpecker: Enrichments · since ${date}`, `the side bar title naming "since ${date}"`);
+		assert.equal(await wb.viewDescription(), `since ${date}`);
 		await eventually(async () => wb.listRequests(since).some((r) => r.query.created_after === date), Boolean, `a list request with created_after=${date}`);
 		assert.ok(!wb.listRequests().some((r) => r.query.created_after === '2026-02-30'), 'the impossible date reached the API');
 		await wb.treeRow(rowLabel(older)).waitFor();

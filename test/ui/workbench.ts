@@ -157,6 +157,14 @@ export class Workbench {
 	}
 
 	/**
+	 * The side bar's title as VS Code writes it (CSS shows it in capitals): with the view alone in its
+	 * container, "Woodpecker: " and the view's title, e.g. "Woodpecker: Enrichments · last 24 hours".
+	 */
+	async sideBarTitle(): Promise<string> {
+		return (await this.view().locator('.composite.title h2').textContent()) ?? '';
+	}
+
+	/**
 	 * The view's description as VS Code holds it. Alone in its container the view's header is merged
 	 * into the container's title, which does not show descriptions: this text is in the DOM, not on screen.
 	 */
