@@ -1,4 +1,3 @@
-import { demoBatches } from '../fake/data';
 import { batch, lead, rowLabel } from './scenes';
 import { type Workbench, eventually, useWorkbench } from './workbench';
 
@@ -20,8 +19,7 @@ describe('Batch and lead actions in the workbench', () => {
 		const wb = workbench();
 		await wb.signIn();
 		await wb.contextMenu(wb.treeItems().first(), 'Copy Batch UUID');
-		// The runner's fake serves demoBatches(); their uuids are seeded, the same in every call.
-		const uuids = new Set(demoBatches().map((b) => b.uuid));
+		const uuids = new Set(wb.served.map((b) => b.uuid)); // the demo batches
 		await eventually(() => wb.readClipboard(), (text) => uuids.has(text), 'a batch uuid on the clipboard');
 	});
 

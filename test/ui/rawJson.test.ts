@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { demoBatches } from '../fake/data';
 import { batch, lead, rowLabel } from './scenes';
 import { eventually, useWorkbench } from './workbench';
 
@@ -22,7 +21,7 @@ describe('Raw JSON panel', () => {
 		const wb = workbench();
 		await wb.useReadmeWindow(420);
 		await wb.signIn();
-		const newest = demoBatches().sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
+		const newest = [...wb.served].sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
 		await wb.expand(wb.treeRow(rowLabel(newest)));
 		// A selected (and so focused) lead: the title button must still mean the whole response.
 		await wb.treeRow(newest.leads[0].uid).click();
@@ -34,7 +33,7 @@ describe('Raw JSON panel', () => {
 		// The panel is virtual: only the first screenful of the pretty-printed text is rendered.
 		const lines = text.split('\n');
 		assert.deepEqual(lines.slice(0, 3), ['{', '  "lead_enrichments": [', '    {']);
-		const firstSent = demoBatches().find((b) => Date.parse(b.created) > Date.now() - DAY_MS);
+		const firstSent = wb.served.find((b) => Date.parse(b.created) > Date.now() - DAY_MS);
 		assert.ok(text.includes(`"uuid": "${firstSent?.uuid}"`), 'the batches come in the order the API sent them');
 		await wb.readmeScreenshot('raw-json');
 	});

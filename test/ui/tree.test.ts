@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { demoBatches } from '../fake/data';
 import { batch, lead, rowLabel } from './scenes';
 import { eventually, useWorkbench } from './workbench';
 
@@ -86,7 +85,7 @@ describe('The Enrichments tree', () => {
 		await wb.useReadmeWindow();
 		await wb.signIn();
 		// The demo's three newest batches hold pending, converted, not converted and unknown leads.
-		const newest = demoBatches()
+		const newest = [...wb.served]
 			.sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
 			.slice(0, 3);
 		for (const b of newest) await wb.expand(wb.treeRow(rowLabel(b)));

@@ -68,6 +68,11 @@ export class Workbench {
 	readonly consoleErrors: string[] = [];
 	/** alert/confirm/prompt messages any frame tried to show (dismissed at once). */
 	readonly dialogs: string[] = [];
+	/**
+	 * What the fake API serves now. Tests read expected values from here, never from a second
+	 * demoBatches() call: the demo's times are relative to when it is made, so a minute may turn between two calls.
+	 */
+	served: EnrichmentBatch[] = [];
 
 	private constructor(
 		readonly page: Page,
@@ -181,6 +186,7 @@ export class Workbench {
 	/** Replaces what the fake API serves from now on. */
 	serve(batches: EnrichmentBatch[]): void {
 		this.h.fake.setBatches(batches);
+		this.served = batches;
 	}
 
 	/** Fake API requests for the batch list, optionally only those after `since` (ms). */
@@ -355,8 +361,8 @@ export function useWorkbench(): () => Workbench {
 	beforeEach(async () => {
 		const h = harness();
 		h.fake.reset();
-		h.fake.setBatches(demoBatches());
 		wb = await Workbench.open(h);
+		wb.serve(demoBatches());
 	});
 	afterEach(async function () {
 		const test = this.currentTest;
