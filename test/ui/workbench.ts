@@ -37,7 +37,13 @@ export interface TreeRow {
 	siblings: number;
 }
 
-// Page code (the tests have no DOM types): the sidebar tree's rendered rows in index order.
+// Page code (the tests have no DOM types): the box of a hover (tooltip) on screen, or null.
+const OPEN_HOVER_BOX = `(() => {
+	const hover = [...document.querySelectorAll('.monaco-hover')].map((h) => h.getBoundingClientRect()).find((r) => r.width > 0 && r.height > 0);
+	return hover ? { x: hover.x, y: hover.y, width: hover.width, height: hover.height } : null;
+})()`;
+
+// Page code: the sidebar tree's rendered rows in index order.
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
 const READ_TREE_ROWS = `[...document.querySelectorAll(${JSON.stringify(`${SIDEBAR} .monaco-list-row[role="treeitem"]`)})]
 	.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
@@ -197,6 +203,8 @@ export class Workbench {
 	async signIn(key: string = this.h.apiKey): Promise<void> {
 		await this.openView();
 		await this.welcomeButton('Set API Key').click();
+		// Left on the button, the pointer would rest on the rows that appear there and open a tooltip.
+		await this.parkPointer();
 		await this.answerInputBox(key);
 		await this.treeItems().first().waitFor();
 	}
@@ -311,11 +319,24 @@ export class Workbench {
 		return file;
 	}
 
-	/** Moves the pointer to the empty editor area's lower left and waits until no hover is shown. */
+	/**
+	 * Moves the pointer to the empty editor area's lower left and waits until no hover is shown.
+	 * A row's tooltip resolves in the extension host; when it arrives after the pointer left the row,
+	 * nothing closes it, so a hover still open is crossed with the pointer, which closes it.
+	 */
 	async parkPointer(): Promise<void> {
 		const editor = await this.page.locator('#workbench\\.parts\\.editor').boundingBox();
-		if (editor) await this.page.mouse.move(editor.x + 40, editor.y + editor.height - 40);
-		await eventually(() => this.page.locator('.monaco-hover').filter({ visible: true }).count(), (n) => n === 0, 'tooltips to close');
+		if (!editor) throw new Error('The editor area is not shown');
+		const park = { x: editor.x + 40, y: editor.y + editor.height - 40 };
+		await this.page.mouse.move(park.x, park.y);
+		const hovers = this.page.locator('.monaco-hover').filter({ visible: true });
+		// Read in one step in the page: a hover may close between a count and a locator query.
+		const open = await this.page.evaluate<Box | null>(OPEN_HOVER_BOX);
+		if (open) {
+			await this.page.mouse.move(open.x + open.width / 2, open.y + open.height / 2, { steps: 2 });
+			await this.page.mouse.move(park.x, park.y, { steps: 2 });
+		}
+		await eventually(() => hovers.count(), (n) => n === 0, 'tooltips to close');
 	}
 
 	/** Clicks the editor area, so the tree loses the keyboard focus (and its focus outline). */
