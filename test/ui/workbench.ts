@@ -15,6 +15,19 @@ export const VIEW_NAME = 'Enrichments';
 /** The window size of the README's screenshots. */
 export const README_WINDOW = { width: 1280, height: 800 };
 
+interface RowElement {
+	getAttribute(name: string): string | null;
+	parentElement: { querySelector(selector: string): RowElement | null } | null;
+}
+
+/** Page code for Locator.evaluate: the row is expanded and the row after it is its child. */
+function showsFirstChild(element: unknown): boolean {
+	const row = element as RowElement;
+	if (row.getAttribute('aria-expanded') !== 'true') return false;
+	const next = row.parentElement?.querySelector(`[data-index="${Number(row.getAttribute('data-index')) + 1}"]`);
+	return Number(next?.getAttribute('aria-level')) === Number(row.getAttribute('aria-level')) + 1;
+}
+
 /** One rendered row of the Enrichments tree, as the user sees it. */
 export interface TreeRow {
 	/** The row's index in the whole (virtual) list; treeRowAt(index) finds it again. */
@@ -151,10 +164,15 @@ export class Workbench {
 		return this.page.evaluate<TreeRow[]>(READ_TREE_ROWS);
 	}
 
-	/** Expands a collapsed row with its twistie and waits until it is open. */
+	/**
+	 * Expands a collapsed row with its twistie and waits until its first child is rendered below it.
+	 * The children come from the extension host after the row already says it is expanded; until they
+	 * are in, the list is about to re-render, and it reuses row elements: a click aimed at another row
+	 * then lands on whatever row the element shows by then (Playwright's hit check sees the same element).
+	 */
 	async expand(row: Locator): Promise<void> {
 		if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-		await eventually(() => row.getAttribute('aria-expanded'), (v) => v === 'true', 'the row to expand');
+		await eventually(() => row.evaluate(showsFirstChild), (open) => open, 'the row to open and show its first child');
 	}
 
 	/** Gives the tree keyboard focus without clicking a row (a click would also expand or select it). */
