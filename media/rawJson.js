@@ -210,10 +210,14 @@
 		return 'punct';
 	}
 
+	// Bidi overrides pass through JSON unescaped and would reorder the line; show them as \uXXXX
+	// (still valid JSON, so copied text parses to the same value).
+	const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 	function span(cls, text) {
 		const s = document.createElement('span');
 		s.className = cls;
-		s.textContent = text;
+		s.textContent = text.replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 		return s;
 	}
 

@@ -27,7 +27,12 @@ export function followRefreshes(ctx: CommandContext): vscode.Disposable {
 		shown = data;
 		const content = contentFor(target, data);
 		if (content) ctx.rawJson.update(content);
+		else ctx.rawJson.markOutdated(`not in the answer received ${formatTime(data.receivedAt)}`);
 	});
+}
+
+function leadCount(n: number): string {
+	return `${n} ${n === 1 ? 'lead' : 'leads'}`;
 }
 
 function contentFor(target: RawJsonTarget, data: LoadedData): RawJsonContent | undefined {
@@ -38,7 +43,7 @@ function contentFor(target: RawJsonTarget, data: LoadedData): RawJsonContent | u
 		}
 		case 'batch': {
 			const row = data.model.findBatch(target.uuid);
-			return row && { title: `Batch ${target.uuid}`, subtitle: `${row.counts.total} leads · created ${row.batch.created}`, value: row.batch, follows: target };
+			return row && { title: `Batch ${target.uuid}`, subtitle: `${leadCount(row.counts.total)} · created ${row.batch.created}`, value: row.batch, follows: target };
 		}
 		case 'lead': {
 			const lead = data.model.findBatch(target.batchUuid)?.batch.leads.find((l) => l.uid === target.uid);
@@ -66,7 +71,7 @@ export async function lookupBatch(ctx: CommandContext): Promise<void> {
 				return ctx.store.lookUpBatch(uuid, abort.signal);
 			},
 		);
-		ctx.rawJson.show({ title: `Batch ${batch.uuid}`, subtitle: `${batch.leads.length} leads · created ${batch.created} · looked up directly`, value: batch });
+		ctx.rawJson.show({ title: `Batch ${batch.uuid}`, subtitle: `${leadCount(batch.leads.length)} · created ${batch.created} · looked up directly`, value: batch });
 		const node = ctx.view.provider.batchNode(batch.uuid);
 		if (node) await ctx.view.treeView.reveal(node, { select: true, focus: false });
 	} catch (e) {

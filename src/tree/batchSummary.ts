@@ -1,6 +1,7 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
 import type { EnrichmentBatch } from '../api/types';
 import { leadState } from './leadStatus';
+import { visibleText } from './visibleText';
 
 export interface BatchCounts {
 	total: number;
@@ -48,7 +49,7 @@ export function createdTime(batch: EnrichmentBatch): number {
 /** The batch's creation time in the user's locale; the raw text when it is not a date. */
 export function formatCreated(created: string, formatter: Intl.DateTimeFormat): string {
 	const t = Date.parse(created);
-	return Number.isNaN(t) ? created || '(no creation time)' : formatter.format(t);
+	return Number.isNaN(t) ? visibleText(created) || '(no creation time)' : formatter.format(t);
 }
 
 /**
@@ -64,7 +65,7 @@ export class MinuteLabels {
 
 	/** The label for `time` (ms), or the raw `created` text when it is not a date. */
 	label(time: number, created: string): string {
-		if (Number.isNaN(time)) return created || '(no creation time)';
+		if (Number.isNaN(time)) return visibleText(created) || '(no creation time)';
 		const minute = Math.floor(time / 60_000);
 		let text = this.cache.get(minute);
 		if (text === undefined) {
@@ -86,7 +87,7 @@ export function batchIcon(c: BatchCounts): { icon: string; color: string } {
 
 /** Markdown for the batch row's tooltip: uuid, ISO timestamp, counts. */
 export function batchTooltip(batch: EnrichmentBatch, c: BatchCounts): string {
-	const code = (s: string) => '`' + s.replace(/`/g, 'ˋ') + '`';
+	const code = (s: string) => '`' + visibleText(s).replace(/`/g, 'ˋ') + '`';
 	return [
 		'**Enrichment batch**',
 		'',

@@ -18,11 +18,13 @@ export function viewDescription(i: ViewTextInput): string {
 }
 
 /**
- * The view's title, naming the cutoff: with the view alone in its container VS Code shows the
- * title ("WOODPECKER: ENRICHMENTS · LAST 24 HOURS") but not the description.
+ * The view's title is the cutoff: with the view alone in its container VS Code shows only the
+ * title ("WOODPECKER: LAST 24 HOURS"), not the description, and a longer title is cut off at the
+ * side bar's default width.
  */
 export function viewTitle(i: ViewTextInput): string {
-	return `Enrichments · ${describeCutoff(i.cutoff)}`;
+	const c = describeCutoff(i.cutoff);
+	return c.charAt(0).toUpperCase() + c.slice(1);
 }
 
 /** The view's message line, or undefined when the rows speak for themselves. */

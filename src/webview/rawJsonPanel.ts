@@ -42,6 +42,12 @@ export class RawJsonPanel extends Disposable {
 		return this.panel ? this.content?.follows : undefined;
 	}
 
+	/** Says in the subtitle that what is shown is no longer in the latest answer; stops following. */
+	markOutdated(note: string): void {
+		if (!this.panel || !this.content) return;
+		this.update({ ...this.content, subtitle: `${this.content.subtitle} · ${note}`, follows: undefined });
+	}
+
 	/** Replaces the open panel's content without revealing it (after a refresh). */
 	update(content: RawJsonContent): void {
 		if (!this.panel) return;

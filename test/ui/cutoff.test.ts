@@ -24,7 +24,7 @@ describe('Cutoff', () => {
 		const lastWeek = batch('c0000000-0000-4000-8000-000000000002', 3 * 24 * 60, [lead('week_0001', 'not-converted')]);
 		wb.serve([recent, lastWeek]);
 		await wb.signIn();
-		assert.equal(await wb.sideBarTitle(), 'Woodpecker: Enrichments · last 24 hours');
+		assert.equal(await wb.sideBarTitle(), 'Woodpecker: Last 24 hours');
 		assert.equal(await wb.viewDescription(), 'last 24 hours');
 		assert.ok(
 			wb.listRequests().every((r) => r.query.created_after === undefined),
@@ -35,7 +35,7 @@ describe('Cutoff', () => {
 		const started = new Date();
 		const since = started.getTime();
 		await pickCutoff(wb, 'Last 7 days');
-		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Enrichments · last 7 days', 'the side bar title naming "last 7 days"');
+		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Last 7 days', 'the side bar title naming "last 7 days"');
 		assert.equal(await wb.viewDescription(), 'last 7 days');
 		const expected = datesDaysAgo(7, started);
 		const request = await eventually(
@@ -76,7 +76,7 @@ describe('Cutoff', () => {
 
 		const date = isoDateDaysAgo(10);
 		await wb.answerInputBox(date);
-		await eventually(() => wb.sideBarTitle(), (t) => t === `Woodpecker: Enrichments · since ${date}`, `the side bar title naming "since ${date}"`);
+		await eventually(() => wb.sideBarTitle(), (t) => t === `Woodpecker: Since ${date}`, `the side bar title naming "since ${date}"`);
 		assert.equal(await wb.viewDescription(), `since ${date}`);
 		await eventually(async () => wb.listRequests(since).some((r) => r.query.created_after === date), Boolean, `a list request with created_after=${date}`);
 		assert.ok(!wb.listRequests().some((r) => r.query.created_after === '2026-02-30'), 'the impossible date reached the API');

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { EnrichmentBatch } from '../../src/api/types';
+import { visibleText } from '../../src/tree/visibleText';
 import { batch, lead, rowLabel } from './scenes';
 import { type Workbench, eventually, useWorkbench } from './workbench';
 
@@ -8,6 +9,8 @@ import { type Workbench, eventually, useWorkbench } from './workbench';
 const SCRIPT_UID = `</pre><script>document.title='pwned'</script><img src=x onerror="document.title='pwned'">`;
 const MARKDOWN_UID = '$(alert) [click](javascript:alert(1)) **bold** `tick`';
 const HOSTILE_TEXT = 'javascript:alert(1)\u0000\u0007\u001b[31m\u202e\t<b>x</b>';
+/** How rows show it: control and bidi characters spelled out, so they cannot hide or reorder text. */
+const HOSTILE_SHOWN = visibleText(HOSTILE_TEXT);
 
 function hostileBatches(): { markup: EnrichmentBatch; odd: EnrichmentBatch } {
 	const markup = batch('f0000000-0000-4000-8000-000000000001', 20, [lead(SCRIPT_UID, 'pending'), lead(MARKDOWN_UID, 'converted')]);
@@ -53,7 +56,7 @@ describe('Hostile values from the API', () => {
 		await wb.expand(wb.treeRow(rowLabel(markup)));
 		let rows = await eventually(() => wb.treeRows(), (r) => r.length === 4, 'two batches and two leads');
 		const oddRow = rows[3];
-		assert.deepEqual([oddRow.label, oddRow.description, oddRow.icon], [HOSTILE_TEXT, '1 lead · 1 other', 'warning']);
+		assert.deepEqual([oddRow.label, oddRow.description, oddRow.icon], [HOSTILE_SHOWN, '1 lead · 1 other', 'warning']);
 		await wb.expand(wb.treeRowAt(oddRow.index));
 		rows = await eventually(() => wb.treeRows(), (r) => r.length === 5, 'the odd batch’s lead');
 		assert.deepEqual(
@@ -62,8 +65,8 @@ describe('Hostile values from the API', () => {
 				[rowLabel(markup), '2 leads · 1 pending · 1 converted'],
 				[SCRIPT_UID, 'Pending'],
 				[MARKDOWN_UID, 'Converted to prospect'],
-				[HOSTILE_TEXT, '1 lead · 1 other'],
-				['plain_0001', `<img src=x onerror=alert(1)> · ${HOSTILE_TEXT}`],
+				[HOSTILE_SHOWN, '1 lead · 1 other'],
+				['plain_0001', `<img src=x onerror=alert(1)> · ${HOSTILE_SHOWN}`],
 			],
 		);
 
@@ -97,7 +100,7 @@ describe('Hostile values from the API', () => {
 		const batchText = await wb.rawJsonText(`Batch ${odd.uuid}`);
 		assert.deepEqual(JSON.parse(batchText), odd, 'the text shown is the batch, field for field');
 		assert.ok(batchText.includes('"homepage": "javascript:alert(1)"'));
-		assert.ok(batchText.includes('javascript:alert(1)\\u0000\\u0007\\u001b[31m\u202e\\t<b>x</b>'), 'control characters are shown as JSON escapes');
+		assert.ok(batchText.includes('javascript:alert(1)\\u0000\\u0007\\u001b[31m\\u202e\\t<b>x</b>'), 'control and bidi characters are shown as JSON escapes');
 		await assertNothingRan(wb, `Batch ${odd.uuid}`);
 		await wb.screenshot('hostile-values');
 	});

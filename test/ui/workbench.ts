@@ -187,7 +187,7 @@ export class Workbench {
 
 	/**
 	 * The side bar's title as VS Code writes it (CSS shows it in capitals): with the view alone in its
-	 * container, "Woodpecker: " and the view's title, e.g. "Woodpecker: Enrichments · last 24 hours".
+	 * container, "Woodpecker: " and the view's title, e.g. "Woodpecker: Last 24 hours".
 	 */
 	async sideBarTitle(): Promise<string> {
 		return (await this.view().locator('.composite.title h2').textContent()) ?? '';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { leadLook, rawStatusText } from '../leadStatus';
+import { visibleText } from '../visibleText';
 import type { LeadRow } from '../enrichmentModel';
 
 export const LEAD_CONTEXT = 'woodpecker.lead';
@@ -20,16 +21,16 @@ export class LeadNode {
 	toTreeItem(): vscode.TreeItem {
 		const lead = this.row.lead;
 		const look = leadLook(lead);
-		const item = new vscode.TreeItem(lead.uid, vscode.TreeItemCollapsibleState.None);
+		const item = new vscode.TreeItem(visibleText(lead.uid), vscode.TreeItemCollapsibleState.None);
 		item.id = this.row.id;
-		item.description = look.text;
+		item.description = visibleText(look.text);
 		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 		item.contextValue = LEAD_CONTEXT;
 		return item;
 	}
 
 	tooltip(): vscode.MarkdownString {
-		const code = (s: string) => '`' + s.replace(/`/g, 'ˋ') + '`';
+		const code = (s: string) => '`' + visibleText(s).replace(/`/g, 'ˋ') + '`';
 		const lead = this.row.lead;
 		return new vscode.MarkdownString(
 			[`**Lead** ${code(lead.uid)}`, '', `Status: ${code(rawStatusText(lead) || 'none')}`, '', `Batch: ${code(this.row.batch.batch.uuid)}`].join('\n'),

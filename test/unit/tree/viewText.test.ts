@@ -11,8 +11,9 @@ describe('view text', () => {
 	});
 
 	it('names the cutoff in the title, which VS Code shows when the view is alone in its container', () => {
-		assert.equal(viewTitle(base), 'Enrichments · last 24 hours');
-		assert.equal(viewTitle({ ...base, cutoff: { kind: 'days', days: 30 } }), 'Enrichments · last 30 days');
+		assert.equal(viewTitle(base), 'Last 24 hours');
+		assert.equal(viewTitle({ ...base, cutoff: { kind: 'days', days: 30 } }), 'Last 30 days');
+		assert.equal(viewTitle({ ...base, cutoff: { kind: 'date', date: '2026-05-01' } }), 'Since 2026-05-01');
 	});
 
 	it('says an empty answer is empty, naming the cutoff', () => {
