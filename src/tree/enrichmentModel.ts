@@ -25,22 +25,19 @@ export class EnrichmentModel {
 
 	constructor(batches: readonly EnrichmentBatch[]) {
 		const times = new Float64Array(batches.length);
-		const order = new Array<number>(batches.length);
+		// Sort keys: an unparsable time sorts last (as -Infinity), ties keep the order they came in.
+		const keys = new Float64Array(batches.length);
+		const order: number[] = [];
 		for (let i = 0; i < batches.length; i++) {
-			times[i] = createdTime(batches[i]);
-			order[i] = i;
+			const t = createdTime(batches[i]);
+			times[i] = t;
+			keys[i] = Number.isNaN(t) ? -Infinity : t;
+			order.push(i);
 		}
-		// Newest first; batches whose time does not parse go last, in the order they came.
-		order.sort((a, b) => {
-			const ta = times[a];
-			const tb = times[b];
-			if (Number.isNaN(ta)) return Number.isNaN(tb) ? a - b : 1;
-			if (Number.isNaN(tb)) return -1;
-			return tb - ta || a - b;
-		});
+		order.sort((a, b) => keys[b] - keys[a] || a - b);
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
-		const seen = new Map<string, number>();
-		this.rows = order.map((index) => {
+		const rows: BatchRow[] = [];
+		for (const index of order) {
 			const batch = batches[index];
 			const counts = countLeads(batch);
 			totals.total += counts.total;
@@ -48,10 +45,14 @@ export class EnrichmentModel {
 			totals.converted += counts.converted;
 			totals.notConverted += counts.notConverted;
 			totals.unknown += counts.unknown;
-			const row: BatchRow = { id: uniqueId(`batch/${batch.uuid}`, seen), batch, counts, time: times[index] };
-			this.byId.set(row.id, row);
-			return row;
-		});
+			let id = 'batch/' + batch.uuid;
+			// Duplicate uuids in one answer would otherwise make VS Code refuse the whole tree.
+			for (let n = 2; this.byId.has(id); n++) id = `batch/${batch.uuid}#${n}`;
+			const row: BatchRow = { id, batch, counts, time: times[index] };
+			this.byId.set(id, row);
+			rows.push(row);
+		}
+		this.rows = rows;
 		this.totals = totals;
 	}
 
