@@ -74,6 +74,8 @@ async function main() {
 		// Test hooks stay out of the shipped bundle; dist/testApi.js is loaded only outside production.
 		external: ['vscode', './testApi'],
 		minify: production,
+		// Keep '·', '…', '→' as UTF-8 rather than 6-byte \u escapes.
+		charset: 'utf8',
 		sourcemap: !production,
 		sourcesContent: false,
 		metafile: true,

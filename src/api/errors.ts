@@ -1,4 +1,5 @@
 // The one error type the API layer throws, with wording a user can act on.
+import { STATUS_CODES } from 'node:http';
 
 /** What kind of failure this is; the UI picks its actions from it. */
 export type WoodpeckerErrorKind =
@@ -47,18 +48,6 @@ export class WoodpeckerApiError extends Error {
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-const STATUS_TITLES: Record<number, string> = {
-	400: 'Bad Request',
-	401: 'Unauthorized',
-	403: 'Forbidden',
-	404: 'Not Found',
-	408: 'Request Timeout',
-	429: 'Too Many Requests',
-	500: 'Internal Server Error',
-	502: 'Bad Gateway',
-	503: 'Service Unavailable',
-	504: 'Gateway Timeout',
-};
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Woodpecker refused the request as malformed.',
@@ -74,7 +63,7 @@ const STATUS_HINTS: Record<number, string> = {
 
 /** The usual reason phrase for an HTTP status. */
 export function statusTitle(status: number): string {
-	return STATUS_TITLES[status] ?? (status >= 500 ? 'Server Error' : 'HTTP Error');
+	return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'HTTP Error');
 }
 
 /** An error for an HTTP error answer, preferring the server's own `details` sentence. */
