@@ -1,7 +1,7 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
 import type { EnrichmentBatch } from '../api/types';
 import { leadState } from './leadStatus';
-import { visibleText } from './visibleText';
+import { markdownCode, visibleText } from './visibleText';
 
 export interface BatchCounts {
 	total: number;
@@ -46,12 +46,6 @@ export function createdTime(batch: EnrichmentBatch): number {
 	return Date.parse(batch.created);
 }
 
-/** The batch's creation time in the user's locale; the raw text when it is not a date. */
-export function formatCreated(created: string, formatter: Intl.DateTimeFormat): string {
-	const t = Date.parse(created);
-	return Number.isNaN(t) ? visibleText(created) || '(no creation time)' : formatter.format(t);
-}
-
 /**
  * Formats instants to the minute, remembering each minute's text: Intl formatting costs
  * microseconds a call, and tens of thousands of batches share far fewer minutes.
@@ -87,13 +81,12 @@ export function batchIcon(c: BatchCounts): { icon: string; color: string } {
 
 /** Markdown for the batch row's tooltip: uuid, ISO timestamp, counts. */
 export function batchTooltip(batch: EnrichmentBatch, c: BatchCounts): string {
-	const code = (s: string) => '`' + visibleText(s).replace(/`/g, 'ˋ') + '`';
 	return [
 		'**Enrichment batch**',
 		'',
-		`UUID: ${code(batch.uuid)}`,
+		`UUID: ${markdownCode(batch.uuid)}`,
 		'',
-		`Created: ${code(batch.created)}`,
+		`Created: ${markdownCode(batch.created)}`,
 		'',
 		`Leads: ${c.total} — ${c.pending} pending, ${c.converted} converted to prospect, ${c.notConverted} not converted${c.unknown ? `, ${c.unknown} other` : ''}`,
 	].join('\n');

@@ -7,3 +7,8 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u
 export function visibleText(s: string): string {
 	return s.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** `s` as a Markdown code span for tooltips: spelled out, and a backtick in the data cannot close the span. */
+export function markdownCode(s: string): string {
+	return '`' + visibleText(s).replace(/`/g, 'ˋ') + '`';
+}

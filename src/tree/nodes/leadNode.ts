@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { leadLook, rawStatusText } from '../leadStatus';
-import { visibleText } from '../visibleText';
+import { markdownCode, visibleText } from '../visibleText';
 import type { LeadRow } from '../enrichmentModel';
 
 export const LEAD_CONTEXT = 'woodpecker.lead';
@@ -30,10 +30,9 @@ export class LeadNode {
 	}
 
 	tooltip(): vscode.MarkdownString {
-		const code = (s: string) => '`' + visibleText(s).replace(/`/g, 'ˋ') + '`';
 		const lead = this.row.lead;
 		return new vscode.MarkdownString(
-			[`**Lead** ${code(lead.uid)}`, '', `Status: ${code(rawStatusText(lead) || 'none')}`, '', `Batch: ${code(this.row.batch.batch.uuid)}`].join('\n'),
+			[`**Lead** ${markdownCode(lead.uid)}`, '', `Status: ${markdownCode(rawStatusText(lead) || 'none')}`, '', `Batch: ${markdownCode(this.row.batch.batch.uuid)}`].join('\n'),
 		);
 	}
 }

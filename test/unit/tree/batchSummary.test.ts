@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { EnrichmentBatch } from '../../../src/api/types';
-import { MinuteLabels, batchIcon, batchTooltip, countLeads, describeCounts, formatCreated } from '../../../src/tree/batchSummary';
+import { MinuteLabels, batchIcon, batchTooltip, countLeads, describeCounts } from '../../../src/tree/batchSummary';
 
 const batch: EnrichmentBatch = {
 	uuid: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
@@ -28,9 +28,11 @@ describe('batch summary', () => {
 
 	it('formats the creation time in the given locale and keeps unparsable text', () => {
 		const f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-		assert.equal(formatCreated('2026-05-01T10:00:00+02:00', f), 'May 1, 2026, 8:00 AM');
-		assert.equal(formatCreated('not a date', f), 'not a date');
-		assert.equal(formatCreated('', f), '(no creation time)');
+		const labels = new MinuteLabels(() => f);
+		const label = (created: string) => labels.label(Date.parse(created), created);
+		assert.equal(label('2026-05-01T10:00:00+02:00'), 'May 1, 2026, 8:00 AM');
+		assert.equal(label('not a date'), 'not a date');
+		assert.equal(label(''), '(no creation time)');
 	});
 
 	it('picks the batch icon from its worst state', () => {
