@@ -43,7 +43,7 @@ function contentFor(target: RawJsonTarget, data: LoadedData): RawJsonContent | u
 		}
 		case 'batch': {
 			const row = data.model.findBatch(target.uuid);
-			return row && { title: `Batch ${target.uuid}`, subtitle: `${leadCount(row.counts.total)} · created ${row.batch.created}`, value: row.batch, follows: target };
+			return row && { title: `Batch ${target.uuid}`, subtitle: `${leadCount(row.total)} · created ${row.batch.created}`, value: row.batch, follows: target };
 		}
 		case 'lead': {
 			const lead = data.model.findBatch(target.batchUuid)?.batch.leads.find((l) => l.uid === target.uid);

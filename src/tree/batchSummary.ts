@@ -1,5 +1,5 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
-import type { EnrichmentBatch } from '../api/types';
+import type { EnrichmentBatch, Lead } from '../api/types';
 import { leadState } from './leadStatus';
 import { markdownCode, visibleText } from './visibleText';
 
@@ -12,9 +12,14 @@ export interface BatchCounts {
 }
 
 export function countLeads(batch: EnrichmentBatch): BatchCounts {
-	const counts: BatchCounts = { total: batch.leads.length, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
-	for (const lead of batch.leads) {
-		switch (leadState(lead)) {
+	return tallyLeads(batch.leads, { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 });
+}
+
+/** Adds `leads` to `counts` by state and returns it. */
+export function tallyLeads<C extends BatchCounts>(leads: readonly Lead[], counts: C): C {
+	counts.total += leads.length;
+	for (let i = 0; i < leads.length; i++) {
+		switch (leadState(leads[i])) {
 			case 'pending':
 				counts.pending++;
 				break;
@@ -33,18 +38,25 @@ export function countLeads(batch: EnrichmentBatch): BatchCounts {
 
 /** "3 leads · 1 pending · 1 converted · 1 not converted" (zero parts left out, except the total). */
 export function describeCounts(c: BatchCounts): string {
-	const parts = [`${c.total} ${c.total === 1 ? 'lead' : 'leads'}`];
-	if (c.pending) parts.push(`${c.pending} pending`);
-	if (c.converted) parts.push(`${c.converted} converted`);
-	if (c.notConverted) parts.push(`${c.notConverted} not converted`);
-	if (c.unknown) parts.push(`${c.unknown} other`);
-	return parts.join(' · ');
+	// Thousands of batches share a few hundred count combinations: build each text once.
+	const small = c.total < 1024 && c.pending < 1024 && c.converted < 1024 && c.notConverted < 1024 && c.unknown < 1024;
+	const key = small ? (((c.total * 1024 + c.pending) * 1024 + c.converted) * 1024 + c.notConverted) * 1024 + c.unknown : -1;
+	let text = small ? countTexts.get(key) : undefined;
+	if (text === undefined) {
+		const parts = [`${c.total} ${c.total === 1 ? 'lead' : 'leads'}`];
+		if (c.pending) parts.push(`${c.pending} pending`);
+		if (c.converted) parts.push(`${c.converted} converted`);
+		if (c.notConverted) parts.push(`${c.notConverted} not converted`);
+		if (c.unknown) parts.push(`${c.unknown} other`);
+		text = parts.join(' · ');
+		if (small) {
+			if (countTexts.size >= 10_000) countTexts.clear();
+			countTexts.set(key, text);
+		}
+	}
+	return text;
 }
-
-/** Milliseconds since the epoch, or NaN when `created` is not a date. */
-export function createdTime(batch: EnrichmentBatch): number {
-	return Date.parse(batch.created);
-}
+const countTexts = new Map<number, string>();
 
 /**
  * Formats instants to the minute, remembering each minute's text: Intl formatting costs
@@ -72,11 +84,24 @@ export class MinuteLabels {
 	}
 }
 
-export function batchIcon(c: BatchCounts): { icon: string; color: string } {
-	if (c.pending) return { icon: 'sync', color: 'charts.yellow' };
-	if (c.unknown) return { icon: 'warning', color: 'charts.purple' };
-	if (c.total === 0) return { icon: 'circle-outline', color: 'disabledForeground' };
-	return { icon: 'check-all', color: 'charts.green' };
+export interface BatchLook {
+	readonly icon: string;
+	readonly color: string;
+}
+
+const BATCH_LOOKS = {
+	pending: { icon: 'sync', color: 'charts.yellow' },
+	unknown: { icon: 'warning', color: 'charts.purple' },
+	empty: { icon: 'circle-outline', color: 'disabledForeground' },
+	done: { icon: 'check-all', color: 'charts.green' },
+} as const satisfies Record<string, BatchLook>;
+
+/** The batch's icon from its worst state; one shared object per look. */
+export function batchIcon(c: BatchCounts): BatchLook {
+	if (c.pending) return BATCH_LOOKS.pending;
+	if (c.unknown) return BATCH_LOOKS.unknown;
+	if (c.total === 0) return BATCH_LOOKS.empty;
+	return BATCH_LOOKS.done;
 }
 
 /** Markdown for the batch row's tooltip: uuid, ISO timestamp, counts. */

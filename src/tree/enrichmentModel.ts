@@ -1,15 +1,30 @@
 // The tree's data: batches newest first with their counts and stable ids. Pure (no vscode),
 // built once per response; lead rows are made only when a batch is expanded.
+//
+// Built right after the parse, while the new answer is still young in V8's heap: every object
+// made here can trigger a scavenge that copies that answer, so a batch gets one object (its row,
+// counts inline) and no per-batch strings beyond its id.
 import type { EnrichmentBatch, Lead } from '../api/types';
-import { type BatchCounts, countLeads, createdTime } from './batchSummary';
+import { type BatchCounts, tallyLeads } from './batchSummary';
+import { parseTimestamp } from './timestamps';
 
-export interface BatchRow {
-	/** Stable across refreshes, so VS Code keeps the row's expansion and selection. */
-	readonly id: string;
-	readonly batch: EnrichmentBatch;
-	readonly counts: BatchCounts;
-	/** `created` in ms since the epoch; NaN when it does not parse. */
-	readonly time: number;
+/** One batch as the tree shows it: the batch as received, its lead counts, its place. */
+export class BatchRow implements BatchCounts {
+	total = 0;
+	pending = 0;
+	converted = 0;
+	notConverted = 0;
+	unknown = 0;
+
+	constructor(
+		/** Stable across refreshes, so VS Code keeps the row's expansion and selection. */
+		readonly id: string,
+		readonly batch: EnrichmentBatch,
+		/** `created` in ms since the epoch; NaN when it does not parse. */
+		readonly time: number,
+		/** Position in view order (EnrichmentModel.rows). */
+		readonly index: number,
+	) {}
 }
 
 export interface LeadRow {
@@ -21,36 +36,34 @@ export interface LeadRow {
 export class EnrichmentModel {
 	readonly rows: readonly BatchRow[];
 	readonly totals: BatchCounts;
-	private readonly byId = new Map<string, BatchRow>();
+	/** The first row of each uuid. */
+	private readonly byUuid = new Map<string, BatchRow>();
 
 	constructor(batches: readonly EnrichmentBatch[]) {
-		const times = new Float64Array(batches.length);
-		// Sort keys: an unparsable time sorts last (as -Infinity), ties keep the order they came in.
-		const keys = new Float64Array(batches.length);
-		const order: number[] = [];
-		for (let i = 0; i < batches.length; i++) {
-			const t = createdTime(batches[i]);
-			times[i] = t;
-			keys[i] = Number.isNaN(t) ? -Infinity : t;
-			order.push(i);
-		}
-		order.sort((a, b) => keys[b] - keys[a] || a - b);
+		const { order, times } = viewOrder(batches);
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
-		const rows: BatchRow[] = [];
-		for (const index of order) {
-			const batch = batches[index];
-			const counts = countLeads(batch);
-			totals.total += counts.total;
-			totals.pending += counts.pending;
-			totals.converted += counts.converted;
-			totals.notConverted += counts.notConverted;
-			totals.unknown += counts.unknown;
+		const rows = new Array<BatchRow>(order.length);
+		let repeats: Map<string, number> | undefined;
+		for (let i = 0; i < order.length; i++) {
+			const batch = batches[order[i]];
+			const first = this.byUuid.get(batch.uuid);
 			let id = 'batch/' + batch.uuid;
-			// Duplicate uuids in one answer would otherwise make VS Code refuse the whole tree.
-			for (let n = 2; this.byId.has(id); n++) id = `batch/${batch.uuid}#${n}`;
-			const row: BatchRow = { id, batch, counts, time: times[index] };
-			this.byId.set(id, row);
-			rows.push(row);
+			if (first) {
+				// Duplicate uuids in one answer would otherwise make VS Code refuse the whole tree.
+				repeats ??= new Map();
+				const n = (repeats.get(batch.uuid) ?? 1) + 1;
+				repeats.set(batch.uuid, n);
+				id = `${id}#${n}`;
+			}
+			const row = new BatchRow(id, batch, times[i], i);
+			tallyLeads(batch.leads, row);
+			totals.total += row.total;
+			totals.pending += row.pending;
+			totals.converted += row.converted;
+			totals.notConverted += row.notConverted;
+			totals.unknown += row.unknown;
+			if (!first) this.byUuid.set(batch.uuid, row);
+			rows[i] = row;
 		}
 		this.rows = rows;
 		this.totals = totals;
@@ -60,13 +73,9 @@ export class EnrichmentModel {
 		return this.rows.length === 0;
 	}
 
-	batchRow(id: string): BatchRow | undefined {
-		return this.byId.get(id);
-	}
-
 	/** The first row for a batch uuid. */
 	findBatch(uuid: string): BatchRow | undefined {
-		return this.byId.get(`batch/${uuid}`);
+		return this.byUuid.get(uuid);
 	}
 
 	/** The batch's leads as rows, in the order the server sent them. */
@@ -74,6 +83,38 @@ export class EnrichmentModel {
 		const seen = new Map<string, number>();
 		return row.batch.leads.map((lead) => ({ id: uniqueId(`${row.id}/lead/${lead.uid}`, seen), lead, batch: row }));
 	}
+}
+
+/**
+ * Indexes of `batches` newest first; an unparsable time sorts last, ties keep the order they came
+ * in. Woodpecker sends batches oldest first, so the usual case is a reversal, with no sort at all.
+ */
+function viewOrder(batches: readonly EnrichmentBatch[]): { order: Int32Array; times: Float64Array } {
+	const n = batches.length;
+	const keys = new Float64Array(n);
+	let ascending = true;
+	let descending = true;
+	for (let i = 0; i < n; i++) {
+		const t = parseTimestamp(batches[i].created);
+		keys[i] = t === t ? t : -Infinity;
+		if (i > 0) {
+			if (!(keys[i] > keys[i - 1])) ascending = false;
+			if (!(keys[i] <= keys[i - 1])) descending = false;
+		}
+	}
+	const order = new Int32Array(n);
+	if (descending) for (let i = 0; i < n; i++) order[i] = i;
+	else if (ascending) for (let i = 0; i < n; i++) order[i] = n - 1 - i;
+	else {
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => keys[b] - keys[a] || a - b);
+	}
+	const times = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const k = keys[order[i]];
+		times[i] = k === -Infinity ? NaN : k;
+	}
+	return { order, times };
 }
 
 // Duplicate uuids or uids in one answer would otherwise make VS Code refuse the whole tree.

@@ -16,9 +16,9 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	readonly onDidChangeTreeData = this.changed.event;
 
 	private model: EnrichmentModel | undefined;
+	/** In view order: roots[row.index] is the node of model.rows[row.index]. */
 	private roots: BatchNode[] = [];
-	private readonly batchesById = new Map<string, BatchNode>();
-	private readonly leadsByBatch = new Map<string, LeadNode[]>();
+	private readonly leadsByBatch = new Map<BatchNode, LeadNode[]>();
 	private readonly labels = new MinuteLabels(dateFormatter);
 
 	constructor(private readonly store: EnrichmentStore) {
@@ -31,9 +31,10 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		const model = this.store.data?.model;
 		if (model !== this.model) {
 			this.model = model;
-			this.roots = model ? model.rows.map((r) => new BatchNode(r)) : [];
-			this.batchesById.clear();
-			for (const node of this.roots) this.batchesById.set(node.id, node);
+			const rows = model?.rows ?? [];
+			const roots = new Array<BatchNode>(rows.length);
+			for (let i = 0; i < rows.length; i++) roots[i] = new BatchNode(rows[i]);
+			this.roots = roots;
 			this.leadsByBatch.clear();
 		}
 		this.changed.fire(undefined);
@@ -52,7 +53,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	}
 
 	getParent(node: EnrichmentNode): EnrichmentNode | undefined {
-		return node.kind === 'lead' ? this.batchesById.get(node.row.batch.id) : undefined;
+		return node.kind === 'lead' ? node.parent : undefined;
 	}
 
 	resolveTreeItem(item: vscode.TreeItem, node: EnrichmentNode): vscode.TreeItem {
@@ -67,14 +68,14 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 
 	batchNode(uuid: string): BatchNode | undefined {
 		const row = this.model?.findBatch(uuid);
-		return row ? this.batchesById.get(row.id) : undefined;
+		return row ? this.roots[row.index] : undefined;
 	}
 
 	leadsOf(node: BatchNode): LeadNode[] {
-		let leads = this.leadsByBatch.get(node.id);
+		let leads = this.leadsByBatch.get(node);
 		if (!leads && this.model) {
-			leads = this.model.leadRows(node.row).map((r) => new LeadNode(r));
-			this.leadsByBatch.set(node.id, leads);
+			leads = this.model.leadRows(node.row).map((r) => new LeadNode(r, node));
+			this.leadsByBatch.set(node, leads);
 		}
 		return leads ?? [];
 	}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
+import { type BatchLook, type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
 import type { BatchRow } from '../enrichmentModel';
 
 export const BATCH_CONTEXT = 'woodpecker.batch';
@@ -14,21 +14,28 @@ export class BatchNode {
 	}
 
 	toTreeItem(labels: MinuteLabels): vscode.TreeItem {
-		const { batch, counts } = this.row;
+		const row = this.row;
 		const item = new vscode.TreeItem(
-			labels.label(this.row.time, batch.created),
-			counts.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+			labels.label(row.time, row.batch.created),
+			row.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
 		);
-		item.id = this.row.id;
-		item.description = describeCounts(counts);
-		const look = batchIcon(counts);
-		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+		item.id = row.id;
+		item.description = describeCounts(row);
+		item.iconPath = themeIcon(batchIcon(row));
 		item.contextValue = BATCH_CONTEXT;
 		return item;
 	}
 
 	/** The tooltip is built only when the user hovers (resolveTreeItem). */
 	tooltip(): vscode.MarkdownString {
-		return new vscode.MarkdownString(batchTooltip(this.row.batch, this.row.counts));
+		return new vscode.MarkdownString(batchTooltip(this.row.batch, this.row));
 	}
+}
+
+// Four looks in all: one ThemeIcon each rather than two new objects per row (they are immutable).
+const icons = new Map<BatchLook, vscode.ThemeIcon>();
+function themeIcon(look: BatchLook): vscode.ThemeIcon {
+	let icon = icons.get(look);
+	if (!icon) icons.set(look, (icon = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color))));
+	return icon;
 }

@@ -2,13 +2,17 @@ import * as vscode from 'vscode';
 import { leadLook, rawStatusText } from '../leadStatus';
 import { markdownCode, visibleText } from '../visibleText';
 import type { LeadRow } from '../enrichmentModel';
+import type { BatchNode } from './batchNode';
 
 export const LEAD_CONTEXT = 'woodpecker.lead';
 
 /** A lead row: uid as label, status as description and icon. */
 export class LeadNode {
 	readonly kind = 'lead';
-	constructor(readonly row: LeadRow) {}
+	constructor(
+		readonly row: LeadRow,
+		readonly parent: BatchNode,
+	) {}
 
 	get id(): string {
 		return this.row.id;

@@ -22,6 +22,28 @@ describe('enrichment model', () => {
 		);
 	});
 
+	it('orders oldest-first, newest-first and tied input the same way a stable sort would', () => {
+		const t = (h: number) => `2026-05-01T${String(h).padStart(2, '0')}:00:00Z`;
+		const order = (input: EnrichmentBatch[]) => new EnrichmentModel(input).rows.map((r) => r.batch.uuid);
+		assert.deepEqual(order([b('a', t(1)), b('b', t(2)), b('c', t(3))]), ['c', 'b', 'a']);
+		assert.deepEqual(order([b('c', t(3)), b('b', t(2)), b('a', t(1))]), ['c', 'b', 'a']);
+		// Ties keep the order they came in, whichever way the rest runs.
+		assert.deepEqual(order([b('a', t(1)), b('b1', t(2)), b('b2', t(2)), b('c', t(3))]), ['c', 'b1', 'b2', 'a']);
+		assert.deepEqual(order([b('c', t(3)), b('b1', t(2)), b('b2', t(2)), b('a', t(1))]), ['c', 'b1', 'b2', 'a']);
+		assert.deepEqual(order([b('x', 'never'), b('a', t(1)), b('b', t(2))]), ['b', 'a', 'x']);
+		assert.deepEqual(order([b('b', t(2)), b('a', t(1)), b('x', 'never'), b('y', '')]), ['b', 'a', 'x', 'y']);
+		const model = new EnrichmentModel([b('a', t(1)), b('b', t(2))]);
+		assert.deepEqual(model.rows.map((r) => [r.index, r.time]), [[0, Date.parse(t(2))], [1, Date.parse(t(1))]]);
+		assert.ok(Number.isNaN(new EnrichmentModel([b('x', 'never')]).rows[0].time));
+	});
+
+	it('counts each batch\'s leads on its row', () => {
+		const batch = b('a', '2026-05-01T10:00:00Z', ['1', '2']);
+		batch.leads.push({ uid: '3', status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }, { uid: '4', status: 'FAILED', processing_result: null });
+		const [row] = new EnrichmentModel([batch]).rows;
+		assert.deepEqual({ ...row, batch: undefined, id: undefined }, { total: 4, pending: 2, converted: 1, notConverted: 0, unknown: 1, batch: undefined, id: undefined, time: Date.parse('2026-05-01T10:00:00Z'), index: 0 });
+	});
+
 	it('gives stable ids that do not depend on position', () => {
 		const first = new EnrichmentModel([b('u1', '2026-05-01T10:00:00Z', ['l1'])]);
 		const second = new EnrichmentModel([b('u0', '2026-05-02T10:00:00Z'), b('u1', '2026-05-01T10:00:00Z', ['l1'])]);
