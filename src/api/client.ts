@@ -1,4 +1,5 @@
 // Woodpecker's lead-enrichment endpoints over HTTP. Knows nothing of VS Code, so plain mocha tests it.
+import { isAscii } from 'node:buffer';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import nodeFetch from 'node-fetch';
@@ -195,12 +196,11 @@ export class WoodpeckerClient {
 				if (ok) throw tooLarge(this.maxBytes);
 				throw errorFromResponse(response, '');
 			}
-			const text = await readBody(response, limit).catch((e: unknown) => {
+			const { text, bytes } = await readBody(response, limit).catch((e: unknown) => {
 				if (ok || !(e instanceof WoodpeckerApiError) || e.kind !== 'too-large') throw e;
 				discardBody(response);
-				return '';
+				return { text: '', bytes: 0 };
 			});
-			const bytes = Buffer.byteLength(text);
 			if (!ok) throw errorFromResponse(response, text);
 			return { json: parseJson(text), bytes, status: response.status };
 		} catch (e) {
@@ -266,12 +266,13 @@ function discardBody(response: FetchResponseLike): void {
 	(response.body as { destroy?: () => void } | null | undefined)?.destroy?.();
 }
 
-async function readBody(response: FetchResponseLike, maxBytes: number): Promise<string> {
+async function readBody(response: FetchResponseLike, maxBytes: number): Promise<{ text: string; bytes: number }> {
 	const body = response.body as AsyncIterable<Uint8Array> | null | undefined;
 	if (!body || typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
 		const text = await response.text();
-		if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
-		return text;
+		const bytes = Buffer.byteLength(text);
+		if (bytes > maxBytes) throw tooLarge(maxBytes);
+		return { text, bytes };
 	}
 	const chunks: Buffer[] = [];
 	let total = 0;
@@ -281,7 +282,16 @@ async function readBody(response: FetchResponseLike, maxBytes: number): Promise<
 		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
 	}
 	const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-	return buffer.toString('utf8');
+	return { text: decodeUtf8(buffer), bytes: total };
+}
+
+/**
+ * UTF-8 text of `buffer`. An answer of uuids, uids, statuses and timestamps is pure ASCII; then a
+ * byte-for-byte latin1 copy is the same string, and a vectorised check plus that copy costs about
+ * a fifth less than UTF-8 decoding (isAscii is missing before Node 18.15: then decode as UTF-8).
+ */
+function decodeUtf8(buffer: Buffer): string {
+	return isAscii?.(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
 }
 
 function parseJson(text: string): unknown {

@@ -103,6 +103,18 @@ describe('WoodpeckerClient against the fake API', () => {
 			assert.equal(body.lead_enrichments[0].leads[0].status, 'FAILED');
 			assert.equal(body.lead_enrichments[0].leads[1].processing_result, 'DUPLICATE');
 		});
+
+		it('decodes raw UTF-8 (not only ASCII), also where a character spans two chunks', async () => {
+			// 200 KB of 2-, 3- and 4-byte characters arrives in several chunks; some split mid-character.
+			const note = 'Zoë Łódź 東京 😀 '.repeat(8000);
+			const batch: EnrichmentBatch = { ...referenceBatches()[0], note, leads: [{ uid: 'Zoë_東京_😀', status: 'PENDING', processing_result: null }] };
+			const answer = { lead_enrichments: [batch] };
+			fake.server.failNext({ kind: 'json', body: answer });
+			const result = await fake.client().listEnrichmentsResponse();
+			assert.equal(result.body.lead_enrichments[0].leads[0].uid, 'Zoë_東京_😀');
+			assert.equal(result.body.lead_enrichments[0].note, note);
+			assert.equal(result.bytes, Buffer.byteLength(JSON.stringify(answer)));
+		});
 	});
 
 	describe('getEnrichment', () => {
