@@ -11,7 +11,9 @@ const bench = process.argv.includes('--bench');
 
 // node-fetch carries polyfills a GET-only client on Node >= 18 never runs: a web-streams
 // polyfill (Node has node:stream/web), Blob/File/FormData and a multipart parser for request
-// bodies and res.formData(). Stubs that throw if ever reached keep ~20 KB out of the bundle.
+// bodies and res.formData(), data: URL decoding (the client only fetches http(s) URLs) and the
+// browser's Referer rules (the client never sets a referrer, so none is ever computed or sent).
+// Stubs that throw if ever reached keep ~23 KB out of the bundle.
 const unsupported = (what) => `function unsupported() { throw new Error('${what} is not bundled in this extension'); }`;
 const DEAD = [
 	{ filter: /^web-streams-polyfill(\/.*)?$/, contents: 'module.exports = {};' },
@@ -22,6 +24,17 @@ const DEAD = [
 	},
 	{ filter: /^formdata-polyfill\/esm\.min\.js$/, contents: `${unsupported('FormData')}\nexport class FormData { constructor() { unsupported(); } }\nexport const formDataToBlob = unsupported;` },
 	{ filter: /^\.\/utils\/multipart-parser\.js$/, contents: `${unsupported('multipart parsing')}\nexport const toFormData = unsupported;` },
+	{ filter: /^data-uri-to-buffer$/, contents: `${unsupported('data: URLs')}\nexport default unsupported;` },
+	{
+		// Request validates a referrerPolicy it is given (the client gives none); with no referrer,
+		// determineRequestsReferrer is never called and a redirect's Referrer-Policy header changes nothing.
+		filter: /^\.\/utils\/referrer\.js$/,
+		contents: `${unsupported('Referer computation')}
+export const DEFAULT_REFERRER_POLICY = 'strict-origin-when-cross-origin';
+export function validateReferrerPolicy(p) { if (p && p !== DEFAULT_REFERRER_POLICY) unsupported(); return p; }
+export const determineRequestsReferrer = unsupported;
+export function parseReferrerPolicyFromHeader() { return ''; }`,
+	},
 ];
 const dropDeadPolyfills = {
 	name: 'drop-dead-polyfills',
