@@ -6,8 +6,8 @@ import nodeFetch from 'node-fetch';
 import { describeInvalidDate } from './dates';
 import { WoodpeckerApiError, httpError } from './errors';
 import { RequestQueue } from './requestQueue';
-import { parseBatch, parseListResponse } from './validate';
-import type { EnrichmentBatch, ListEnrichmentsResponse, WoodpeckerErrorBody } from './types';
+import { type CheckedList, parseBatch, parseListResponse } from './validate';
+import type { EnrichmentBatch, WoodpeckerErrorBody } from './types';
 
 export { WoodpeckerApiError } from './errors';
 export type { WoodpeckerErrorKind } from './errors';
@@ -72,8 +72,7 @@ export interface ListOptions extends RequestOptions {
 }
 
 /** A list answer with what is known about how it arrived. */
-export interface ListResult {
-	body: ListEnrichmentsResponse;
+export interface ListResult extends CheckedList {
 	bytes: number;
 	receivedAt: Date;
 }
@@ -120,7 +119,7 @@ export class WoodpeckerClient {
 			query = `?created_after=${options.createdAfter}`;
 		}
 		const { json, bytes } = await this.get(`${ENRICHMENTS_PATH}${query}`, options.signal);
-		return { body: parseListResponse(json), bytes, receivedAt: new Date() };
+		return { ...parseListResponse(json), bytes, receivedAt: new Date() };
 	}
 
 	/** Gets one batch by its uuid; accepts the batch bare or wrapped in an object. */

@@ -1,23 +1,43 @@
 // Checks that a 200's JSON has the documented shape, so a drifted or foreign answer
 // becomes a clear error instead of an empty tree. Unknown enum values and extra fields pass.
 import { WoodpeckerApiError } from './errors';
-import type { EnrichmentBatch, ListEnrichmentsResponse } from './types';
+import { leadStateCode } from './leadState';
+import type { EnrichmentBatch, Lead, ListEnrichmentsResponse } from './types';
+
+/** A list answer that passed the checks. */
+export interface CheckedList {
+	body: ListEnrichmentsResponse;
+	/**
+	 * Leads per state, four numbers per batch in answer order (pending, converted, not converted,
+	 * other; see leadState.ts), counted while the checks walk the leads, so no one walks them again.
+	 */
+	leadStates: Uint32Array;
+}
 
 /** The list answer, checked: `{ lead_enrichments: [{ uuid, created, leads: [{ uid, ... }] }] }`. */
-export function parseListResponse(json: unknown): ListEnrichmentsResponse {
+export function parseListResponse(json: unknown): CheckedList {
 	if (!isObject(json) || !Array.isArray(json.lead_enrichments)) {
 		throw unexpected('it has no "lead_enrichments" list');
 	}
 	const batches = json.lead_enrichments as unknown[];
-	for (let i = 0; i < batches.length; i++) checkBatch(batches[i], `lead_enrichments[${i}]`);
-	return json as ListEnrichmentsResponse;
+	const leadStates = new Uint32Array(batches.length * 4);
+	for (let i = 0; i < batches.length; i++) {
+		const leads = checkBatch(batches[i], i);
+		// One walk over the leads does both: every lead is checked, then counted by state.
+		for (let j = 0; j < leads.length; j++) {
+			checkLead(leads[j], i, j);
+			leadStates[i * 4 + leadStateCode(leads[j] as Lead)]++;
+		}
+	}
+	return { body: json as ListEnrichmentsResponse, leadStates };
 }
 
 /** One batch, bare (`{ uuid, ... }`) or wrapped (`{ lead_enrichment: {...} }`, `{ data: {...} }`, a one-item list). */
 export function parseBatch(json: unknown): EnrichmentBatch {
 	const batch = unwrapBatch(json);
 	if (batch === undefined) throw unexpected('it holds no enrichment batch');
-	checkBatch(batch, 'batch');
+	const leads = checkBatch(batch, -1);
+	for (let j = 0; j < leads.length; j++) checkLead(leads[j], -1, j);
 	return batch as EnrichmentBatch;
 }
 
@@ -31,17 +51,22 @@ function unwrapBatch(json: unknown): unknown {
 	return undefined;
 }
 
-function checkBatch(value: unknown, where: string): void {
-	if (!isObject(value)) throw unexpected(`${where} is not an object`);
-	if (typeof value.uuid !== 'string' || !value.uuid) throw unexpected(`${where} has no "uuid"`);
-	if (typeof value.created !== 'string') throw unexpected(`${where} has no "created" timestamp`);
-	if (!Array.isArray(value.leads)) throw unexpected(`${where} has no "leads" list`);
-	const leads = value.leads as unknown[];
-	for (let j = 0; j < leads.length; j++) {
-		const lead = leads[j];
-		if (!isObject(lead)) throw unexpected(`${where}.leads[${j}] is not an object`);
-		if (typeof lead.uid !== 'string' || !lead.uid) throw unexpected(`${where}.leads[${j}] has no "uid"`);
-	}
+/** `where` is the batch's index in the list, or -1 for a single batch. Returns its leads, not yet checked. */
+function checkBatch(value: unknown, where: number): unknown[] {
+	if (!isObject(value)) throw unexpected(`${batchPath(where)} is not an object`);
+	if (typeof value.uuid !== 'string' || !value.uuid) throw unexpected(`${batchPath(where)} has no "uuid"`);
+	if (typeof value.created !== 'string') throw unexpected(`${batchPath(where)} has no "created" timestamp`);
+	if (!Array.isArray(value.leads)) throw unexpected(`${batchPath(where)} has no "leads" list`);
+	return value.leads as unknown[];
+}
+
+function checkLead(lead: unknown, batch: number, j: number): void {
+	if (!isObject(lead)) throw unexpected(`${batchPath(batch)}.leads[${j}] is not an object`);
+	if (typeof lead.uid !== 'string' || !lead.uid) throw unexpected(`${batchPath(batch)}.leads[${j}] has no "uid"`);
+}
+
+function batchPath(index: number): string {
+	return index < 0 ? 'batch' : `lead_enrichments[${index}]`;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ListEnrichmentsResponse } from '../api/types';
-import { parseListResponse } from '../api/validate';
+import { type CheckedList, parseListResponse } from '../api/validate';
 import { type Cutoff, parseStoredCutoff } from '../settings/cutoff';
 
 const FILE = 'last-response.json';
@@ -30,7 +30,7 @@ export class ResponseCache {
 	}
 
 	/** The cached answer, or undefined; a broken or foreign file is deleted, never thrown. */
-	async load(): Promise<CachedResponse | undefined> {
+	async load(): Promise<(CachedResponse & Pick<CheckedList, 'leadStates'>) | undefined> {
 		let text: string;
 		try {
 			text = await fs.readFile(this.file, 'utf8');
@@ -42,7 +42,7 @@ export class ResponseCache {
 			if (raw?.version !== VERSION || typeof raw.receivedAt !== 'string' || typeof raw.baseUrl !== 'string') throw new Error('unknown format');
 			const receivedAt = new Date(raw.receivedAt);
 			if (Number.isNaN(receivedAt.getTime())) throw new Error('bad timestamp');
-			return { body: parseListResponse(raw.body), receivedAt, cutoff: parseStoredCutoff(raw.cutoff), baseUrl: raw.baseUrl };
+			return { ...parseListResponse(raw.body), receivedAt, cutoff: parseStoredCutoff(raw.cutoff), baseUrl: raw.baseUrl };
 		} catch (e) {
 			this.log.warn(`Discarded the cached enrichments (${this.file}): ${e instanceof Error ? e.message : String(e)}`);
 			await this.clear();

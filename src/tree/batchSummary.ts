@@ -1,6 +1,6 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
-import type { EnrichmentBatch, Lead } from '../api/types';
-import { leadState } from './leadStatus';
+import { countLeadStates } from '../api/leadState';
+import type { EnrichmentBatch } from '../api/types';
 import { markdownCode, visibleText } from './visibleText';
 
 export interface BatchCounts {
@@ -12,28 +12,8 @@ export interface BatchCounts {
 }
 
 export function countLeads(batch: EnrichmentBatch): BatchCounts {
-	return tallyLeads(batch.leads, { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 });
-}
-
-/** Adds `leads` to `counts` by state and returns it. */
-export function tallyLeads<C extends BatchCounts>(leads: readonly Lead[], counts: C): C {
-	counts.total += leads.length;
-	for (let i = 0; i < leads.length; i++) {
-		switch (leadState(leads[i])) {
-			case 'pending':
-				counts.pending++;
-				break;
-			case 'converted':
-				counts.converted++;
-				break;
-			case 'not-converted':
-				counts.notConverted++;
-				break;
-			default:
-				counts.unknown++;
-		}
-	}
-	return counts;
+	const [pending, converted, notConverted, unknown] = countLeadStates([batch]);
+	return { total: batch.leads.length, pending, converted, notConverted, unknown };
 }
 
 /** "3 leads · 1 pending · 1 converted · 1 not converted" (zero parts left out, except the total). */

@@ -4,8 +4,9 @@
 // Built right after the parse, while the new answer is still young in V8's heap: every object
 // made here can trigger a scavenge that copies that answer, so a batch gets one object (its row,
 // counts inline) and no per-batch strings beyond its id.
+import { CONVERTED, NOT_CONVERTED, OTHER, PENDING, countLeadStates } from '../api/leadState';
 import type { EnrichmentBatch, Lead } from '../api/types';
-import { type BatchCounts, tallyLeads } from './batchSummary';
+import type { BatchCounts } from './batchSummary';
 import { parseTimestamp } from './timestamps';
 
 /** One batch as the tree shows it: the batch as received, its lead counts, its place. */
@@ -39,7 +40,8 @@ export class EnrichmentModel {
 	/** The first row of each uuid. */
 	private readonly byUuid = new Map<string, BatchRow>();
 
-	constructor(batches: readonly EnrichmentBatch[]) {
+	/** `leadStates`: leads per state per batch as the client's checks counted them (counted here if absent). */
+	constructor(batches: readonly EnrichmentBatch[], leadStates: Uint32Array = countLeadStates(batches)) {
 		const { order, times } = viewOrder(batches);
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
 		const rows = new Array<BatchRow>(order.length);
@@ -56,7 +58,12 @@ export class EnrichmentModel {
 				id = `${id}#${n}`;
 			}
 			const row = new BatchRow(id, batch, times[i], i);
-			tallyLeads(batch.leads, row);
+			const k = order[i] * 4;
+			row.total = batch.leads.length;
+			row.pending = leadStates[k + PENDING];
+			row.converted = leadStates[k + CONVERTED];
+			row.notConverted = leadStates[k + NOT_CONVERTED];
+			row.unknown = leadStates[k + OTHER];
 			totals.total += row.total;
 			totals.pending += row.pending;
 			totals.converted += row.converted;

@@ -1,4 +1,5 @@
 // How a lead's status reads and looks. Pure: icons are codicon ids, colors theme color ids.
+import { leadStateCode } from '../api/leadState';
 import type { Lead } from '../api/types';
 
 export type LeadState = 'pending' | 'converted' | 'not-converted' | 'unknown';
@@ -17,14 +18,11 @@ const LOOKS: Record<Exclude<LeadState, 'unknown'>, Omit<LeadLook, 'state'>> = {
 	'not-converted': { text: 'Not converted', icon: 'circle-slash', color: 'charts.red' },
 };
 
+const STATES: readonly LeadState[] = ['pending', 'converted', 'not-converted', 'unknown'];
+
 /** Classifies a lead; values outside the documented enums are 'unknown' and shown as they came. */
 export function leadState(lead: Pick<Lead, 'status' | 'processing_result'>): LeadState {
-	if (lead.status === 'PENDING' && (lead.processing_result === null || lead.processing_result === undefined)) return 'pending';
-	if (lead.status === 'PROCESSED') {
-		if (lead.processing_result === 'CONVERTED_TO_PROSPECT') return 'converted';
-		if (lead.processing_result === 'NOT_CONVERTED_TO_PROSPECT') return 'not-converted';
-	}
-	return 'unknown';
+	return STATES[leadStateCode(lead)];
 }
 
 export function leadLook(lead: Pick<Lead, 'status' | 'processing_result'>): LeadLook {

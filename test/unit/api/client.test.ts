@@ -104,6 +104,15 @@ describe('WoodpeckerClient against the fake API', () => {
 			assert.equal(body.lead_enrichments[0].leads[1].processing_result, 'DUPLICATE');
 		});
 
+		it('counts each batch\'s leads by state while checking them', async () => {
+			const batches = allBatches();
+			batches[1].leads.push({ uid: 'p', status: 'PENDING', processing_result: null }, { uid: 'q', status: 'PENDING', processing_result: 'CONVERTED_TO_PROSPECT' });
+			fake.server.failNext({ kind: 'json', body: { lead_enrichments: batches } });
+			const { leadStates } = await fake.client().listEnrichmentsResponse();
+			// pending, converted, not converted, other — per batch, in answer order
+			assert.deepEqual([...leadStates], [0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0]);
+		});
+
 		it('decodes raw UTF-8 (not only ASCII), also where a character spans two chunks', async () => {
 			// 200 KB of 2-, 3- and 4-byte characters arrives in several chunks; some split mid-character.
 			const note = 'Zoë Łódź 東京 😀 '.repeat(8000);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { countLeadStates } from '../../../src/api/leadState';
 import { MAX_CACHED_BYTES, ResponseCache } from '../../../src/enrichments/responseCache';
 
 describe('response cache', () => {
@@ -21,7 +22,7 @@ describe('response cache', () => {
 		const receivedAt = new Date('2026-11-26T10:00:00Z');
 		await cache.save({ body, receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' }, 100);
 		const back = await cache.load();
-		assert.deepEqual(back, { body, receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' });
+		assert.deepEqual(back, { body, leadStates: countLeadStates(body.lead_enrichments), receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' });
 	});
 
 	it('returns nothing when there is no cache yet', async () => {

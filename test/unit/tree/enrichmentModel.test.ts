@@ -44,6 +44,16 @@ describe('enrichment model', () => {
 		assert.deepEqual({ ...row, batch: undefined, id: undefined }, { total: 4, pending: 2, converted: 1, notConverted: 0, unknown: 1, batch: undefined, id: undefined, time: Date.parse('2026-05-01T10:00:00Z'), index: 0 });
 	});
 
+	it('takes the counts the client made while checking the answer, by answer position', () => {
+		const counts = Uint32Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+		const model = new EnrichmentModel([b('old', '2026-05-01T10:00:00Z', ['1']), b('new', '2026-05-02T10:00:00Z', ['2', '3'])], counts);
+		assert.deepEqual(
+			model.rows.map((r) => [r.batch.uuid, r.total, r.pending, r.converted, r.notConverted, r.unknown]),
+			[['new', 2, 5, 6, 7, 8], ['old', 1, 1, 2, 3, 4]],
+		);
+		assert.deepEqual(model.totals, { total: 3, pending: 6, converted: 8, notConverted: 10, unknown: 12 });
+	});
+
 	it('gives stable ids that do not depend on position', () => {
 		const first = new EnrichmentModel([b('u1', '2026-05-01T10:00:00Z', ['l1'])]);
 		const second = new EnrichmentModel([b('u0', '2026-05-02T10:00:00Z'), b('u1', '2026-05-01T10:00:00Z', ['l1'])]);
