@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import nodeFetch from 'node-fetch';
 import { describeInvalidDate } from './dates';
-import { WoodpeckerApiError, httpError } from './errors';
+import { WoodpeckerApiError, httpError, statusTitle } from './errors';
 import { RequestQueue } from './requestQueue';
 import { type CheckedList, parseBatch, parseListResponse } from './validate';
 import type { EnrichmentBatch, WoodpeckerErrorBody } from './types';
@@ -31,6 +31,8 @@ export interface FetchInit {
 	signal: AbortSignal;
 	/** node-fetch's connection agent; other fetch implementations ignore it. */
 	agent?: (url: URL) => http.Agent;
+	/** A redirect is answered, not followed: following one would send the key to another address. */
+	redirect: 'manual';
 }
 
 /** Any fetch-compatible function (node-fetch, Node's global fetch, a test double). */
@@ -185,7 +187,12 @@ export class WoodpeckerClient {
 				headers: { 'x-api-key': this.apiKey, accept: 'application/json', 'accept-encoding': 'gzip, deflate' },
 				signal: controller.signal,
 				agent: keepAliveAgent,
+				redirect: 'manual',
 			});
+			if (response.status >= 300 && response.status < 400) {
+				discardBody(response);
+				throw redirected(response, url);
+			}
 			const ok = response.status >= 200 && response.status < 300;
 			// An error page only needs reading as far as a sentence; a huge one is not a huge answer.
 			const limit = ok ? this.maxBytes : Math.min(this.maxBytes, ERROR_BODY_LIMIT);
@@ -352,6 +359,27 @@ function networkError(e: unknown, baseUrl: string): WoodpeckerApiError {
 		{message = `The connection to ${host} was closed before the answer was complete.`;}
 	else message = `Network error talking to ${host}${code ? ` (${code})` : ''}.`;
 	return new WoodpeckerApiError({ kind: 'network', title: 'Network error', message: `${message} Check your network, proxy or the woodpecker.apiBaseUrl setting, then retry.` });
+}
+
+/**
+ * A 3xx. node-fetch would follow it with every header, the key included, to any host, even over
+ * plain http; so the client stops and says where the server pointed (its origin only).
+ */
+function redirected(response: FetchResponseLike, url: string): WoodpeckerApiError {
+	let to = '';
+	try {
+		const location = response.headers.get('location');
+		if (location) to = ` to ${new URL(location, url).origin}`;
+	} catch {
+		// an unparsable Location: say only that it redirected
+	}
+	const title = response.statusText?.trim() || statusTitle(response.status);
+	return new WoodpeckerApiError({
+		kind: 'http',
+		status: response.status,
+		title,
+		message: `Woodpecker's address answered with a redirect${to}. The API key is only sent to the address in woodpecker.apiBaseUrl: if Woodpecker has moved, set that setting to its new address. (HTTP ${response.status} ${title})`,
+	});
 }
 
 /** A Retry-After longer than the client will wait: give up now and say when to try again. */

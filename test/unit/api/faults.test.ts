@@ -130,6 +130,31 @@ describe('WoodpeckerClient under faults', () => {
 			});
 		}
 
+		for (const [status, location] of [[302, 'OTHER/rest/v2/lead_finder/leads/enrichments'], [301, 'http://203.0.113.9/rest/v2/x'], [307, '/elsewhere'], [308, 'http://[bad']] as const) {
+			it(`a ${status} redirect is not followed: the key goes nowhere else, the message names where it pointed`, async () => {
+				// The place it points at is a second server that must never see a request.
+				const other = new FakeWoodpeckerServer({ apiKey: KEY, batches: referenceBatches(), now: () => NOW });
+				const otherUrl = await other.start();
+				try {
+					const target = location.replace('OTHER', otherUrl);
+					fake.server.failAlways({ kind: 'status', status, headers: { location: target }, body: '<html>Moved</html>' });
+					const err = await rejection(fake.client().listEnrichments());
+					assert.equal(err.kind, 'http');
+					assert.equal(err.status, status);
+					assert.equal(err.retryable, false);
+					assert.equal(fake.server.requests.length, 1);
+					assert.equal(other.requests.length, 0, 'the redirect must not be followed');
+					const origin = target.startsWith('/') ? new URL(fake.url).origin : target.includes('[bad') ? '' : new URL(target).origin;
+					assert.ok(err.message.startsWith(`Woodpecker's address answered with a redirect${origin ? ` to ${origin}` : ''}. `), err.message);
+					assert.match(err.message, /set that setting to its new address\. \(HTTP 3\d\d /);
+					assert.ok(!err.message.includes('/rest/v2/x') && !err.message.includes('Moved</html>'), 'origin only, no body');
+					assertNoKey(err);
+				} finally {
+					await other.stop();
+				}
+			});
+		}
+
 		it('a server that never answers: kind timeout once every attempt has used timeoutMs', async () => {
 			fake.server.failAlways({ kind: 'hang' });
 			const started = Date.now();

@@ -19,6 +19,7 @@ describe('error actions', () => {
 
 	it('offers Open Settings when the address or a setting is wrong', () => {
 		assert.deepEqual(actionsFor(err('http', 404), true), ['Open Settings', 'Show Log']);
+		assert.deepEqual(actionsFor(err('http', 302), true), ['Open Settings', 'Show Log']);
 		assert.deepEqual(actionsFor(err('invalid-request', 0, 'Unsafe API address'), true), ['Open Settings', 'Show Log']);
 	});
 });
