@@ -27,15 +27,30 @@ const DEAD = [
 	{ filter: /^data-uri-to-buffer$/, contents: `${unsupported('data: URLs')}\nexport default unsupported;` },
 	{
 		// Request validates a referrerPolicy it is given (the client gives none); with no referrer,
-		// determineRequestsReferrer is never called and a redirect's Referrer-Policy header changes nothing.
+		// determineRequestsReferrer is never called, and redirects are not followed (see below).
 		filter: /^\.\/utils\/referrer\.js$/,
 		contents: `${unsupported('Referer computation')}
 export const DEFAULT_REFERRER_POLICY = 'strict-origin-when-cross-origin';
 export function validateReferrerPolicy(p) { if (p && p !== DEFAULT_REFERRER_POLICY) unsupported(); return p; }
 export const determineRequestsReferrer = unsupported;
-export function parseReferrerPolicyFromHeader() { return ''; }`,
+export const parseReferrerPolicyFromHeader = unsupported;`,
 	},
 ];
+// The client asks for redirect: 'manual' (following a redirect would carry the API key to
+// another host), so node-fetch's code that follows redirects is dead too. It sits inside
+// fetch(); the build cuts it out by its markers and fails if node-fetch's source no longer has them.
+const FOLLOW_START = "\t\t\t\t\tcase 'follow': {";
+const FOLLOW_END = '\t\t\t\t\tdefault:';
+function cutRedirectFollowing(source) {
+	const start = source.indexOf(FOLLOW_START);
+	const end = source.indexOf(FOLLOW_END, start);
+	if (start < 0 || end < 0 || source.indexOf(FOLLOW_START, start + 1) >= 0) {
+		throw new Error('node-fetch/src/index.js changed: update cutRedirectFollowing in esbuild.js');
+	}
+	const refuse = "\t\t\t\t\tcase 'follow':\n\t\t\t\t\t\treject(new FetchError('following redirects is not bundled in this extension', 'no-redirect'));\n\t\t\t\t\t\tfinalize();\n\t\t\t\t\t\treturn;\n";
+	return source.slice(0, start) + refuse + source.slice(end);
+}
+
 const dropDeadPolyfills = {
 	name: 'drop-dead-polyfills',
 	setup(build) {
@@ -43,6 +58,10 @@ const dropDeadPolyfills = {
 			build.onResolve({ filter }, () => ({ path: String(i), namespace: 'dead' }));
 		});
 		build.onLoad({ filter: /.*/, namespace: 'dead' }, (args) => ({ contents: DEAD[Number(args.path)].contents, loader: 'js' }));
+		build.onLoad({ filter: /[\\/]node_modules[\\/]node-fetch[\\/]src[\\/]index\.js$/ }, async (args) => ({
+			contents: cutRedirectFollowing(await fs.promises.readFile(args.path, 'utf8')),
+			loader: 'js',
+		}));
 	},
 };
 
