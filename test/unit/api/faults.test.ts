@@ -1,8 +1,10 @@
 // The failure matrix: what the client retries, what it gives up on, and what each failure says.
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import { generateBatches, referenceBatches } from '../../fake/data';
 import { FakeWoodpeckerServer } from '../../fake/server';
+import { WoodpeckerClient } from '../../../src/api/client';
 import { assertNoKey, FAST_RETRY, KEY, NOW, rejection, useFakeServer } from './support';
 
 describe('WoodpeckerClient under faults', () => {
@@ -154,6 +156,33 @@ describe('WoodpeckerClient under faults', () => {
 				}
 			});
 		}
+
+		it('a body that stops half-way: kind timeout, and cancelling mid-body stops at once', async () => {
+			// Headers and half the body, then silence: the reader must not wait for ever.
+			const sockets = new Set<import('node:net').Socket>();
+			const stalling = http.createServer((_req, res) => {
+				res.writeHead(200, { 'content-type': 'application/json', 'content-length': 1000 });
+				res.write('{"lead_enrichments":[');
+			});
+			stalling.on('connection', (s) => sockets.add(s));
+			await new Promise<void>((r) => stalling.listen(0, '127.0.0.1', r));
+			const url = `http://127.0.0.1:${(stalling.address() as import('node:net').AddressInfo).port}`;
+			try {
+				const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: url, timeoutMs: 200, retry: { ...FAST_RETRY, attempts: 2 } });
+				const err = await rejection(client.listEnrichments());
+				assert.equal(err.kind, 'timeout');
+				const controller = new AbortController();
+				const pending = rejection(new WoodpeckerClient({ apiKey: KEY, baseUrl: url, timeoutMs: 60_000 }).listEnrichments({ signal: controller.signal }));
+				await new Promise((r) => setTimeout(r, 100));
+				const abortedAt = Date.now();
+				controller.abort();
+				assert.equal((await pending).kind, 'aborted');
+				assert.ok(Date.now() - abortedAt < 250, 'stopped at once');
+			} finally {
+				for (const s of sockets) s.destroy();
+				await new Promise((r) => stalling.close(r));
+			}
+		});
 
 		it('a server that never answers: kind timeout once every attempt has used timeoutMs', async () => {
 			fake.server.failAlways({ kind: 'hang' });
