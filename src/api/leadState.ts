@@ -11,13 +11,11 @@ export const OTHER = 3;
 
 /** Classifies a lead; values outside the documented enums are OTHER and kept as they came. */
 export function leadStateCode(lead: Pick<Lead, 'status' | 'processing_result'>): LeadStateCode {
+	const status = lead.status;
 	const result = lead.processing_result;
-	if (lead.status === 'PENDING') return result === null || result === undefined ? PENDING : OTHER;
-	if (lead.status === 'PROCESSED') {
-		if (result === 'CONVERTED_TO_PROSPECT') return CONVERTED;
-		if (result === 'NOT_CONVERTED_TO_PROSPECT') return NOT_CONVERTED;
-	}
-	return OTHER;
+	// Most leads are processed; 'PROCESSED' and 'PENDING' come out of JSON.parse as interned strings.
+	if (status === 'PROCESSED') return result === 'NOT_CONVERTED_TO_PROSPECT' ? NOT_CONVERTED : result === 'CONVERTED_TO_PROSPECT' ? CONVERTED : OTHER;
+	return status === 'PENDING' && (result === null || result === undefined) ? PENDING : OTHER;
 }
 
 /**

@@ -25,8 +25,11 @@ export function parseListResponse(json: unknown): CheckedList {
 		const leads = checkBatch(batches[i], i);
 		// One walk over the leads does both: every lead is checked, then counted by state.
 		for (let j = 0; j < leads.length; j++) {
-			checkLead(leads[j], i, j);
-			leadStates[i * 4 + leadStateCode(leads[j] as Lead)]++;
+			const lead = leads[j] as Lead;
+			// Only an object can have a string uid (a primitive's .uid is undefined): one test for both.
+			const uid = (lead as Partial<Lead> | null | undefined)?.uid;
+			if (typeof uid !== 'string' || uid.length === 0) checkLead(lead, i, j);
+			leadStates[i * 4 + leadStateCode(lead)]++;
 		}
 	}
 	return { body: json as ListEnrichmentsResponse, leadStates };
@@ -60,6 +63,7 @@ function checkBatch(value: unknown, where: number): unknown[] {
 	return value.leads as unknown[];
 }
 
+/** Throws what is wrong with a lead that is not an object with a non-empty string uid. */
 function checkLead(lead: unknown, batch: number, j: number): void {
 	if (!isObject(lead)) throw unexpected(`${batchPath(batch)}.leads[${j}] is not an object`);
 	if (typeof lead.uid !== 'string' || !lead.uid) throw unexpected(`${batchPath(batch)}.leads[${j}] has no "uid"`);
