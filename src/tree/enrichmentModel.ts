@@ -8,6 +8,7 @@ import { CONVERTED, NOT_CONVERTED, OTHER, PENDING, countLeadStates } from '../ap
 import type { EnrichmentBatch, Lead } from '../api/types';
 import type { BatchCounts } from './batchSummary';
 import { parseTimestamp } from './timestamps';
+import { FirstIndex } from './uuidIndex';
 
 /** One batch as the tree shows it: the batch as received, its lead counts, its place. */
 export class BatchRow implements BatchCounts {
@@ -38,19 +39,19 @@ export class EnrichmentModel {
 	readonly rows: readonly BatchRow[];
 	readonly totals: BatchCounts;
 	/** The first row of each uuid. */
-	private readonly byUuid = new Map<string, BatchRow>();
+	private readonly byUuid: FirstIndex;
 
 	/** `leadStates`: leads per state per batch as the client's checks counted them (counted here if absent). */
 	constructor(batches: readonly EnrichmentBatch[], leadStates: Uint32Array = countLeadStates(batches)) {
 		const { order, times } = viewOrder(batches);
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
 		const rows = new Array<BatchRow>(order.length);
+		this.byUuid = new FirstIndex(order.length, (j) => rows[j].batch.uuid);
 		let repeats: Map<string, number> | undefined;
 		for (let i = 0; i < order.length; i++) {
 			const batch = batches[order[i]];
-			const first = this.byUuid.get(batch.uuid);
 			let id = 'batch/' + batch.uuid;
-			if (first) {
+			if (this.byUuid.addFirst(batch.uuid, i) >= 0) {
 				// Duplicate uuids in one answer would otherwise make VS Code refuse the whole tree.
 				repeats ??= new Map();
 				const n = (repeats.get(batch.uuid) ?? 1) + 1;
@@ -69,7 +70,6 @@ export class EnrichmentModel {
 			totals.converted += row.converted;
 			totals.notConverted += row.notConverted;
 			totals.unknown += row.unknown;
-			if (!first) this.byUuid.set(batch.uuid, row);
 			rows[i] = row;
 		}
 		this.rows = rows;
@@ -82,7 +82,8 @@ export class EnrichmentModel {
 
 	/** The first row for a batch uuid. */
 	findBatch(uuid: string): BatchRow | undefined {
-		return this.byUuid.get(uuid);
+		const i = this.byUuid.get(uuid);
+		return i < 0 ? undefined : this.rows[i];
 	}
 
 	/** The batch's leads as rows, in the order the server sent them. */
