@@ -14,22 +14,24 @@ const bench = process.argv.includes('--bench');
 // bodies and res.formData(), data: URL decoding (the client only fetches http(s) URLs) and the
 // browser's Referer rules (the client never sets a referrer, so none is ever computed or sent).
 // Stubs that throw if ever reached keep ~23 KB out of the bundle.
-const unsupported = (what) => `function unsupported() { throw new Error('${what} is not bundled in this extension'); }`;
+// Every stub throws the same error if ever reached; one shared function keeps the stubs tiny.
+const unsupported = "import { unsupported } from 'dead:unsupported';";
 const DEAD = [
+	{ filter: /^dead:unsupported$/, contents: "export function unsupported() { throw new Error('This part of node-fetch is not bundled in this extension'); }" },
 	{ filter: /^web-streams-polyfill(\/.*)?$/, contents: 'module.exports = {};' },
-	{ filter: /^fetch-blob$/, contents: `${unsupported('Blob')}\nexport default class Blob { constructor() { unsupported(); } }` },
+	{ filter: /^fetch-blob$/, contents: `${unsupported}\nexport default class Blob { constructor() { unsupported(); } }` },
 	{
 		filter: /^fetch-blob\/from\.js$/,
-		contents: `${unsupported('Blob')}\nexport class Blob { constructor() { unsupported(); } }\nexport class File { constructor() { unsupported(); } }\nexport const fileFrom = unsupported, fileFromSync = unsupported, blobFrom = unsupported, blobFromSync = unsupported;`,
+		contents: `${unsupported}\nexport class Blob { constructor() { unsupported(); } }\nexport class File { constructor() { unsupported(); } }\nexport const fileFrom = unsupported, fileFromSync = unsupported, blobFrom = unsupported, blobFromSync = unsupported;`,
 	},
-	{ filter: /^formdata-polyfill\/esm\.min\.js$/, contents: `${unsupported('FormData')}\nexport class FormData { constructor() { unsupported(); } }\nexport const formDataToBlob = unsupported;` },
-	{ filter: /^\.\/utils\/multipart-parser\.js$/, contents: `${unsupported('multipart parsing')}\nexport const toFormData = unsupported;` },
-	{ filter: /^data-uri-to-buffer$/, contents: `${unsupported('data: URLs')}\nexport default unsupported;` },
+	{ filter: /^formdata-polyfill\/esm\.min\.js$/, contents: `${unsupported}\nexport class FormData { constructor() { unsupported(); } }\nexport const formDataToBlob = unsupported;` },
+	{ filter: /^\.\/utils\/multipart-parser\.js$/, contents: `${unsupported}\nexport const toFormData = unsupported;` },
+	{ filter: /^data-uri-to-buffer$/, contents: `${unsupported}\nexport default unsupported;` },
 	{
 		// Request validates a referrerPolicy it is given (the client gives none); with no referrer,
 		// determineRequestsReferrer is never called, and redirects are not followed (see below).
 		filter: /^\.\/utils\/referrer\.js$/,
-		contents: `${unsupported('Referer computation')}
+		contents: `${unsupported}
 export const DEFAULT_REFERRER_POLICY = 'strict-origin-when-cross-origin';
 export function validateReferrerPolicy(p) { if (p && p !== DEFAULT_REFERRER_POLICY) unsupported(); return p; }
 export const determineRequestsReferrer = unsupported;
