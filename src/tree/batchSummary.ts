@@ -18,9 +18,10 @@ export function countLeads(batch: EnrichmentBatch): BatchCounts {
 
 /** "3 leads · 1 pending · 1 converted · 1 not converted" (zero parts left out, except the total). */
 export function describeCounts(c: BatchCounts): string {
-	// Thousands of batches share a few hundred count combinations: build each text once.
-	const small = c.total < 1024 && c.pending < 1024 && c.converted < 1024 && c.notConverted < 1024 && c.unknown < 1024;
-	const key = small ? (((c.total * 1024 + c.pending) * 1024 + c.converted) * 1024 + c.notConverted) * 1024 + c.unknown : -1;
+	// Thousands of batches share a few hundred count combinations: build each text once. With every
+	// count under 64 (a batch holds at most 50 leads) the key is a small integer, cheap to look up.
+	const small = (c.total | c.pending | c.converted | c.notConverted | c.unknown) < 64;
+	const key = small ? (((c.total * 64 + c.pending) * 64 + c.converted) * 64 + c.notConverted) * 64 + c.unknown : -1;
 	let text = small ? countTexts.get(key) : undefined;
 	if (text === undefined) {
 		const parts = [`${c.total} ${c.total === 1 ? 'lead' : 'leads'}`];

@@ -24,6 +24,11 @@ describe('batch summary', () => {
 		assert.equal(describeCounts({ total: 3, pending: 1, converted: 1, notConverted: 1, unknown: 0 }), '3 leads · 1 pending · 1 converted · 1 not converted');
 		assert.equal(describeCounts({ total: 1, pending: 0, converted: 1, notConverted: 0, unknown: 0 }), '1 lead · 1 converted');
 		assert.equal(describeCounts({ total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 }), '0 leads');
+		// Asked again (now from the cache), and past the cache's small-count range.
+		assert.equal(describeCounts({ total: 3, pending: 1, converted: 1, notConverted: 1, unknown: 0 }), '3 leads · 1 pending · 1 converted · 1 not converted');
+		assert.equal(describeCounts({ total: 3, pending: 0, converted: 1, notConverted: 1, unknown: 1 }), '3 leads · 1 converted · 1 not converted · 1 other');
+		assert.equal(describeCounts({ total: 130, pending: 64, converted: 66, notConverted: 0, unknown: 0 }), '130 leads · 64 pending · 66 converted');
+		assert.equal(describeCounts({ total: 130, pending: 64, converted: 66, notConverted: 0, unknown: 0 }), '130 leads · 64 pending · 66 converted');
 	});
 
 	it('formats the creation time in the given locale and keeps unparsable text', () => {
