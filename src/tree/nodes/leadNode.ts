@@ -22,7 +22,14 @@ export class LeadNode {
 		return this.row.lead.uid;
 	}
 
+	/** Built once per node, like a batch row's (see BatchNode). */
+	private item: vscode.TreeItem | undefined;
+
 	toTreeItem(): vscode.TreeItem {
+		return (this.item ??= this.buildItem());
+	}
+
+	private buildItem(): vscode.TreeItem {
 		const lead = this.row.lead;
 		const look = leadLook(lead);
 		const item = new vscode.TreeItem(visibleText(lead.uid), vscode.TreeItemCollapsibleState.None);
