@@ -2,6 +2,7 @@
 // becomes a clear error instead of an empty tree. Unknown enum values and extra fields pass.
 import { WoodpeckerApiError } from './errors';
 import { leadStateCode } from './leadState';
+import { parseTimestamp } from './timestamps';
 import type { EnrichmentBatch, Lead, ListEnrichmentsResponse } from './types';
 
 /** A list answer that passed the checks. */
@@ -12,6 +13,8 @@ export interface CheckedList {
 	 * other; see leadState.ts), counted while the checks walk the leads, so no one walks them again.
 	 */
 	leadStates: Uint32Array;
+	/** Each batch's `created` in ms since the epoch (NaN when it is not a date), in answer order. */
+	createdTimes: Float64Array;
 }
 
 /** The list answer, checked: `{ lead_enrichments: [{ uuid, created, leads: [{ uid, ... }] }] }`. */
@@ -21,8 +24,11 @@ export function parseListResponse(json: unknown): CheckedList {
 	}
 	const batches = json.lead_enrichments as unknown[];
 	const leadStates = new Uint32Array(batches.length * 4);
+	const createdTimes = new Float64Array(batches.length);
 	for (let i = 0; i < batches.length; i++) {
 		const leads = checkBatch(batches[i], i);
+		// Read now, while the batch is in the CPU's cache: a second walk over 10k batches costs more than the parsing.
+		createdTimes[i] = parseTimestamp((batches[i] as EnrichmentBatch).created);
 		// One walk over the leads does both: every lead is checked, then counted by state.
 		for (let j = 0; j < leads.length; j++) {
 			const lead = leads[j] as Lead;
@@ -32,7 +38,7 @@ export function parseListResponse(json: unknown): CheckedList {
 			leadStates[i * 4 + leadStateCode(lead)]++;
 		}
 	}
-	return { body: json as ListEnrichmentsResponse, leadStates };
+	return { body: json as ListEnrichmentsResponse, leadStates, createdTimes };
 }
 
 /** One batch, bare (`{ uuid, ... }`) or wrapped (`{ lead_enrichment: {...} }`, `{ data: {...} }`, a one-item list). */

@@ -89,7 +89,7 @@ export class EnrichmentStore extends Disposable {
 		if (this._hasKey) {
 			const cached = await this.cache.load();
 			if (cached && cached.baseUrl === readConfig().apiBaseUrl && sameCutoff(cached.cutoff, this.cutoffs.get())) {
-				this._data = { response: cached.body, model: new EnrichmentModel(cached.body.lead_enrichments, cached.leadStates), receivedAt: cached.receivedAt, cutoff: cached.cutoff, cached: true };
+				this._data = { response: cached.body, model: new EnrichmentModel(cached.body.lead_enrichments, cached.leadStates, cached.createdTimes), receivedAt: cached.receivedAt, cutoff: cached.cutoff, cached: true };
 				this.log.info(`Showing ${cached.body.lead_enrichments.length} cached batches from ${cached.receivedAt.toISOString()} until a refresh succeeds.`);
 			}
 		}
@@ -158,7 +158,7 @@ export class EnrichmentStore extends Disposable {
 		try {
 			const result = await client.listEnrichmentsResponse({ createdAfter: createdAfterFor(cutoff), signal });
 			if (signal.aborted) return { ok: false, error: toApiError(new Error('aborted')) };
-			this._data = { response: result.body, model: new EnrichmentModel(result.body.lead_enrichments, result.leadStates), receivedAt: result.receivedAt, cutoff, cached: false };
+			this._data = { response: result.body, model: new EnrichmentModel(result.body.lead_enrichments, result.leadStates, result.createdTimes), receivedAt: result.receivedAt, cutoff, cached: false };
 			this._failure = undefined;
 			this.changed.fire();
 			this.saving = this.cache.save({ body: result.body, receivedAt: result.receivedAt, cutoff, baseUrl: client.baseUrl }, result.bytes);

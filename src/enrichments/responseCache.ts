@@ -30,7 +30,7 @@ export class ResponseCache {
 	}
 
 	/** The cached answer, or undefined; a broken or foreign file is deleted, never thrown. */
-	async load(): Promise<(CachedResponse & Pick<CheckedList, 'leadStates'>) | undefined> {
+	async load(): Promise<(CachedResponse & Pick<CheckedList, 'leadStates' | 'createdTimes'>) | undefined> {
 		let text: string;
 		try {
 			text = await fs.readFile(this.file, 'utf8');

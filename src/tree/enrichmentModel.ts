@@ -7,7 +7,7 @@
 import { CONVERTED, NOT_CONVERTED, OTHER, PENDING, countLeadStates } from '../api/leadState';
 import type { EnrichmentBatch, Lead } from '../api/types';
 import type { BatchCounts } from './batchSummary';
-import { parseTimestamp } from './timestamps';
+import { parseTimestamp } from '../api/timestamps';
 import { FirstIndex } from './uuidIndex';
 
 /** One batch as the tree shows it: the batch as received, its lead counts, its place. */
@@ -41,9 +41,12 @@ export class EnrichmentModel {
 	/** The first row of each uuid. */
 	private readonly byUuid: FirstIndex;
 
-	/** `leadStates`: leads per state per batch as the client's checks counted them (counted here if absent). */
-	constructor(batches: readonly EnrichmentBatch[], leadStates: Uint32Array = countLeadStates(batches)) {
-		const { order, times } = viewOrder(batches);
+	/**
+	 * `leadStates` and `createdTimes` as the client's checks found them (see CheckedList), so the
+	 * batches are not walked again; worked out here when absent.
+	 */
+	constructor(batches: readonly EnrichmentBatch[], leadStates: Uint32Array = countLeadStates(batches), createdTimes?: Float64Array) {
+		const { order, times } = viewOrder(batches, createdTimes);
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 };
 		const rows = new Array<BatchRow>(order.length);
 		this.byUuid = new FirstIndex(order.length, (j) => rows[j].batch.uuid);
@@ -97,13 +100,13 @@ export class EnrichmentModel {
  * Indexes of `batches` newest first; an unparsable time sorts last, ties keep the order they came
  * in. Woodpecker sends batches oldest first, so the usual case is a reversal, with no sort at all.
  */
-function viewOrder(batches: readonly EnrichmentBatch[]): { order: Int32Array; times: Float64Array } {
+function viewOrder(batches: readonly EnrichmentBatch[], createdTimes: Float64Array | undefined): { order: Int32Array; times: Float64Array } {
 	const n = batches.length;
 	const keys = new Float64Array(n);
 	let ascending = true;
 	let descending = true;
 	for (let i = 0; i < n; i++) {
-		const t = parseTimestamp(batches[i].created);
+		const t = createdTimes ? createdTimes[i] : parseTimestamp(batches[i].created);
 		keys[i] = t === t ? t : -Infinity;
 		if (i > 0) {
 			if (!(keys[i] > keys[i - 1])) ascending = false;

@@ -104,13 +104,16 @@ describe('WoodpeckerClient against the fake API', () => {
 			assert.equal(body.lead_enrichments[0].leads[1].processing_result, 'DUPLICATE');
 		});
 
-		it('counts each batch\'s leads by state while checking them', async () => {
+		it('counts each batch\'s leads by state and reads its created time while checking them', async () => {
 			const batches = allBatches();
 			batches[1].leads.push({ uid: 'p', status: 'PENDING', processing_result: null }, { uid: 'q', status: 'PENDING', processing_result: 'CONVERTED_TO_PROSPECT' });
+			batches[2].created = 'not a date';
 			fake.server.failNext({ kind: 'json', body: { lead_enrichments: batches } });
-			const { leadStates } = await fake.client().listEnrichmentsResponse();
+			const { leadStates, createdTimes } = await fake.client().listEnrichmentsResponse();
 			// pending, converted, not converted, other — per batch, in answer order
 			assert.deepEqual([...leadStates], [0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0]);
+			assert.deepEqual([...createdTimes], batches.map((b) => Date.parse(b.created)));
+			assert.ok(Number.isNaN(createdTimes[2]));
 		});
 
 		it('decodes raw UTF-8 (not only ASCII), also where a character spans two chunks', async () => {

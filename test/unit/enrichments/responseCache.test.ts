@@ -22,7 +22,7 @@ describe('response cache', () => {
 		const receivedAt = new Date('2026-11-26T10:00:00Z');
 		await cache.save({ body, receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' }, 100);
 		const back = await cache.load();
-		assert.deepEqual(back, { body, leadStates: countLeadStates(body.lead_enrichments), receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' });
+		assert.deepEqual(back, { body, leadStates: countLeadStates(body.lead_enrichments), createdTimes: Float64Array.from(body.lead_enrichments, (b) => Date.parse(b.created)), receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' });
 	});
 
 	it('returns nothing when there is no cache yet', async () => {

@@ -44,7 +44,7 @@ describe('enrichment model', () => {
 		assert.deepEqual({ ...row, batch: undefined, id: undefined }, { total: 4, pending: 2, converted: 1, notConverted: 0, unknown: 1, batch: undefined, id: undefined, time: Date.parse('2026-05-01T10:00:00Z'), index: 0 });
 	});
 
-	it('takes the counts the client made while checking the answer, by answer position', () => {
+	it('takes the counts and times the client found while checking the answer, by answer position', () => {
 		const counts = Uint32Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
 		const model = new EnrichmentModel([b('old', '2026-05-01T10:00:00Z', ['1']), b('new', '2026-05-02T10:00:00Z', ['2', '3'])], counts);
 		assert.deepEqual(
@@ -52,6 +52,9 @@ describe('enrichment model', () => {
 			[['new', 2, 5, 6, 7, 8], ['old', 1, 1, 2, 3, 4]],
 		);
 		assert.deepEqual(model.totals, { total: 3, pending: 6, converted: 8, notConverted: 10, unknown: 12 });
+		// Times from the checks order the rows, without reading `created` again.
+		const timed = new EnrichmentModel([b('a', 'x'), b('b', 'y')], undefined, Float64Array.from([2000, 1000]));
+		assert.deepEqual(timed.rows.map((r) => [r.batch.uuid, r.time]), [['a', 2000], ['b', 1000]]);
 	});
 
 	it('gives stable ids that do not depend on position', () => {
