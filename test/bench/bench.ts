@@ -102,7 +102,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
 	return performance.now() - t;
 }
 
-/** Where our time goes, each part timed alone: the client's GET + parse + shape checks, the model, the root items. */
+/** Where our time goes, each part timed alone: the client's GET + parse + checks (which also count leads and read times), the model, the root items. */
 async function splitPipeline(base: string, pipeline: ReturnType<typeof makePipeline>, runs: number): Promise<string> {
 	const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: base });
 	const parts = { get: [] as number[], model: [] as number[], items: [] as number[] };
@@ -112,7 +112,7 @@ async function splitPipeline(base: string, pipeline: ReturnType<typeof makePipel
 		const result = await client.listEnrichmentsResponse();
 		parts.get.push(performance.now() - t);
 		t = performance.now();
-		const model = new EnrichmentModel(result.body.lead_enrichments);
+		const model = new EnrichmentModel(result.body.lead_enrichments, result.leadStates, result.createdTimes);
 		parts.model.push(performance.now() - t);
 		if (model.rows.length !== result.body.lead_enrichments.length) throw new Error('model lost batches');
 		// A refresh makes new nodes, whose items are built on first ask: time that first ask.
