@@ -61,6 +61,12 @@ describe('Refresh failures', () => {
 		});
 	}
 
+	it('HTTP 302 to another address: not followed (the key stays here), keeps the batches and says where it pointed', async () => {
+		const { before, after } = await failAfterGoodRefresh({ kind: 'status', status: 302, headers: { location: 'http://127.0.0.1:9/rest/v2/lead_finder/leads/enrichments' } });
+		assertStaleDataShown(before, after, "Woodpecker's address answered with a redirect to http://127.0.0.1:9.");
+		assert.equal(session!.listRequests().length, 1);
+	});
+
 	it('a refused connection (server stopped): keeps the batches and says the connection was refused', async () => {
 		const { before, after } = await failAfterGoodRefresh('stop');
 		assertStaleDataShown(before, after, 'the connection was refused');
