@@ -1,10 +1,13 @@
 // The failure matrix: what the client retries, what it gives up on, and what each failure says.
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
+import { Readable } from 'node:stream';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as zlib from 'node:zlib';
 import { generateBatches, referenceBatches } from '../../fake/data';
 import { FakeWoodpeckerServer } from '../../fake/server';
-import { WoodpeckerClient } from '../../../src/api/client';
+import { type FetchLike, WoodpeckerClient } from '../../../src/api/client';
 import { assertNoKey, FAST_RETRY, KEY, NOW, rejection, useFakeServer } from './support';
 
 describe('WoodpeckerClient under faults', () => {
@@ -251,6 +254,31 @@ describe('WoodpeckerClient under faults', () => {
 			assert.match(err.message, /larger than 1\.0 MB/);
 			assert.equal(fake.server.requests.length, 1);
 			assert.ok(Date.now() - started < 3000, 'the client should stop reading at the bound, not drain 512 MB');
+		});
+
+		it('keeps no bytes of an answer once it is read (the client keeps its last response object)', async () => {
+			// A collector reachable from a mocha test: the flag can be set at run time.
+			v8.setFlagsFromString('--expose-gc');
+			const collect = vm.runInNewContext('gc') as () => void;
+			let chunk: WeakRef<Buffer> | undefined;
+			const fetch: FetchLike = async () => {
+				// A stream that lets go of each chunk once it is read (Readable.from would keep its array).
+				const body = new Readable({ read() {} });
+				setImmediate(() => {
+					const first = Buffer.from('{"lead_enrichments":[');
+					chunk = new WeakRef(first);
+					body.push(first);
+					body.push(Buffer.from(']}'));
+					body.push(null);
+				});
+				return { status: 200, headers: { get: () => null }, body, text: async () => '' };
+			};
+			const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', fetch });
+			assert.deepEqual((await client.listEnrichmentsResponse()).body, { lead_enrichments: [] });
+			// WeakRefs hold their target to the end of the current job: collect on a later one.
+			await new Promise((r) => setImmediate(r));
+			collect();
+			assert.equal(chunk?.deref(), undefined, 'a chunk of the answer is still reachable');
 		});
 
 		it('a streamed body under the bound is read whole', async () => {
