@@ -1,5 +1,4 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
-import { countLeadStates } from '../api/leadState';
 import type { EnrichmentBatch } from '../api/types';
 import { markdownCode, visibleText } from './visibleText';
 
@@ -9,11 +8,6 @@ export interface BatchCounts {
 	converted: number;
 	notConverted: number;
 	unknown: number;
-}
-
-export function countLeads(batch: EnrichmentBatch): BatchCounts {
-	const [pending, converted, notConverted, unknown] = countLeadStates([batch]);
-	return { total: batch.leads.length, pending, converted, notConverted, unknown };
 }
 
 /** "3 leads · 1 pending · 1 converted · 1 not converted" (zero parts left out, except the total). */

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { EnrichmentBatch } from '../../../src/api/types';
-import { MinuteLabels, batchIcon, batchTooltip, countLeads, describeCounts } from '../../../src/tree/batchSummary';
+import { countLeadStates } from '../../../src/api/leadState';
+import { type BatchCounts, MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../../../src/tree/batchSummary';
+
+/** A batch's counts, as the model gets them from the client's checks. */
+function countLeads(batch: EnrichmentBatch): BatchCounts {
+	const [pending, converted, notConverted, unknown] = countLeadStates([batch]);
+	return { total: batch.leads.length, pending, converted, notConverted, unknown };
+}
 
 const batch: EnrichmentBatch = {
 	uuid: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
