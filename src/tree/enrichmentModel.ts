@@ -5,9 +5,9 @@
 // made here can trigger a scavenge that copies that answer, so a batch gets one object (its row,
 // counts inline) and no per-batch strings beyond its id.
 import { CONVERTED, NOT_CONVERTED, OTHER, PENDING, countLeadStates } from '../api/leadState';
+import { parseTimestamp } from '../api/timestamps';
 import type { EnrichmentBatch, Lead } from '../api/types';
 import type { BatchCounts } from './batchSummary';
-import { parseTimestamp } from '../api/timestamps';
 import { FirstIndex } from './uuidIndex';
 
 /** One batch as the tree shows it: the batch as received, its lead counts, its place. */
