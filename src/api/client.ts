@@ -300,22 +300,27 @@ async function readBody(response: FetchResponseLike, maxBytes: number): Promise<
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let total = 0;
+		// The stream outlives this read (see `kept`), and so do its listeners: however the read
+		// ends, they must not keep the bytes.
+		const fail = (e: unknown) => {
+			chunks.length = 0;
+			reject(e);
+		};
 		body.on('data', (chunk) => {
 			total += chunk.length;
 			if (total > maxBytes) {
-				reject(tooLarge(maxBytes));
+				fail(tooLarge(maxBytes));
 				body.destroy();
 			} else chunks.push(chunk);
 		});
 		body.once('end', () => {
 			const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-			// The stream outlives this read (see `kept`): its listeners must not keep the bytes.
 			chunks.length = 0;
 			resolve({ text: decodeUtf8(buffer), bytes: total });
 		});
-		body.once('error', reject);
+		body.once('error', fail);
 		// Closed with neither end nor error: cut off. (After 'end' this changes nothing.)
-		body.once('close', () => reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+		body.once('close', () => fail(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
 	});
 }
 

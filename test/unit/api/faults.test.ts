@@ -256,30 +256,34 @@ describe('WoodpeckerClient under faults', () => {
 			assert.ok(Date.now() - started < 3000, 'the client should stop reading at the bound, not drain 512 MB');
 		});
 
-		it('keeps no bytes of an answer once it is read (the client keeps its last response object)', async () => {
-			// A collector reachable from a mocha test: the flag can be set at run time.
-			v8.setFlagsFromString('--expose-gc');
-			const collect = vm.runInNewContext('gc') as () => void;
-			let chunk: WeakRef<Buffer> | undefined;
-			const fetch: FetchLike = async () => {
-				// A stream that lets go of each chunk once it is read (Readable.from would keep its array).
-				const body = new Readable({ read() {} });
-				setImmediate(() => {
-					const first = Buffer.from('{"lead_enrichments":[');
-					chunk = new WeakRef(first);
-					body.push(first);
-					body.push(Buffer.from(']}'));
-					body.push(null);
-				});
-				return { status: 200, headers: { get: () => null }, body, text: async () => '' };
-			};
-			const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', fetch });
-			assert.deepEqual((await client.listEnrichmentsResponse()).body, { lead_enrichments: [] });
-			// WeakRefs hold their target to the end of the current job: collect on a later one.
-			await new Promise((r) => setImmediate(r));
-			collect();
-			assert.equal(chunk?.deref(), undefined, 'a chunk of the answer is still reachable');
-		});
+		for (const ending of ['read whole', 'over the bound', 'cut off'] as const) {
+			it(`keeps no bytes of an answer once it is ${ending} (the client keeps its last response object)`, async () => {
+				// A collector reachable from a mocha test: the flag can be set at run time.
+				v8.setFlagsFromString('--expose-gc');
+				const collect = vm.runInNewContext('gc') as () => void;
+				let chunk: WeakRef<Buffer> | undefined;
+				const fetch: FetchLike = async () => {
+					// A stream that lets go of each chunk once it is read (Readable.from would keep its array).
+					const body = new Readable({ read() {} });
+					setImmediate(() => {
+						const first = Buffer.from('{"lead_enrichments":[');
+						chunk = new WeakRef(first);
+						body.push(first);
+						if (ending === 'cut off') return void setImmediate(() => body.destroy(new Error('socket hang up')));
+						body.push(ending === 'over the bound' ? Buffer.alloc(64 * 1024, 0x20) : Buffer.from(']}'));
+						body.push(null);
+					});
+					return { status: 200, headers: { get: () => null }, body, text: async () => '' };
+				};
+				const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', fetch, maxResponseBytes: 32 * 1024, retry: { attempts: 1 } });
+				if (ending === 'read whole') assert.deepEqual((await client.listEnrichmentsResponse()).body, { lead_enrichments: [] });
+				else assert.equal((await rejection(client.listEnrichmentsResponse())).kind, ending === 'over the bound' ? 'too-large' : 'network');
+				// WeakRefs hold their target to the end of the current job: collect on a later one.
+				await new Promise((r) => setImmediate(r));
+				collect();
+				assert.equal(chunk?.deref(), undefined, 'a chunk of the answer is still reachable');
+			});
+		}
 
 		it('a streamed body under the bound is read whole', async () => {
 			fake.server.failNext({ kind: 'huge', bytes: 300_000 });
