@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { renderRawJsonHtml } from '../../src/webview/rawJsonHtml';
 import { launchBrowser } from '../editor/browser';
-import { ensureEditorTools, requireChromium } from '../editor/install';
+import { ensureEditorTools } from '../editor/install';
 import { cleanupAll } from '../editor/processes';
 import { generateBatches } from '../fake/data';
 
@@ -49,7 +49,7 @@ const IN_PAGE = `async (name) => {
 }`;
 
 async function main() {
-	await ensureEditorTools();
+	const { chromium } = await ensureEditorTools();
 	const root = path.resolve('media');
 	// The page as the panel renders it, minus the CSP (which would also block this bench's fetch).
 	const html = renderRawJsonHtml({ cspSource: '', scriptUri: '/media/rawJson.js', styleUri: '/media/rawJson.css' }).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
@@ -66,7 +66,7 @@ async function main() {
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const browser = await launchBrowser(requireChromium());
+	const browser = await launchBrowser(chromium);
 	try {
 		console.log('Raw JSON webview in headless Chromium (virtual scrolling, indexing in 12 ms slices)\n');
 		console.log('payload | bytes | host JSON.stringify | first line painted | all lines indexed | lines | longest task | scroll frame median / max');

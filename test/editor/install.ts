@@ -1,6 +1,7 @@
 // Installs code-server and playwright-core into the git-ignored cache on first use (about a
 // minute), and is a marker-file check afterwards. They stay out of devDependencies: 300 MB of
-// native builds nobody needs to build the extension.
+// native builds nobody needs to build the extension. The Debian packages the build and the
+// suites need are installed first when missing (systemPackages.ts).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,15 +10,13 @@ import * as path from 'node:path';
 import { runToEnd } from './processes';
 import { cacheDir } from './paths';
 import type { PlaywrightCore } from './playwrightTypes';
+import { SetupError, chromiumPath, ensureSystemPackages, locate } from './systemPackages';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const PLAYWRIGHT_CORE_VERSION = '1.65.1';
 /** The @vscode/ripgrep that code-server 4.100.3 pins; its postinstall would download rg from GitHub. */
 const RIPGREP_PACKAGE_VERSION = '1.15.11';
 const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-
-const CHROMIUM = process.env.WOODPECKER_CHROMIUM ?? '/usr/bin/chromium';
-const APT_HINT = 'apt-get install -y chromium ripgrep libkrb5-dev build-essential pkg-config python3 (.ci/run does this)';
 
 const markerFile = path.join(cacheDir, '.installed.json');
 const codeServerPackage = path.join(cacheDir, 'node_modules', 'code-server');
@@ -40,16 +39,13 @@ export interface EditorTools {
 	chromium: string;
 }
 
-/** The Chromium path, or a clear error if it is not installed (apt, never `playwright install`). */
-export function requireChromium(): string {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: ${APT_HINT}`);
-	return CHROMIUM;
-}
-
-/** Makes sure code-server and playwright-core are in the cache and Chromium is installed. */
+/** Makes sure code-server and playwright-core are in the cache and Debian's Chromium is installed (apt, never `playwright install`). */
 export async function ensureEditorTools(log: (line: string) => void = console.log): Promise<EditorTools> {
-	const chromium = requireChromium();
-	return { codeServer: await ensureCodeServer(log), chromium };
+	const codeServer = !isInstalled();
+	if (codeServer) checkNode();
+	// One apt-get run for all: Chromium is checked even when code-server is already in the cache.
+	await ensureSystemPackages({ codeServer, chromium: true }, { log });
+	return { codeServer: await ensureCodeServer(log), chromium: chromiumPath() };
 }
 
 /** Installs code-server and playwright-core into the cache unless there already; returns code-server's entry script. */
@@ -57,7 +53,8 @@ export async function ensureCodeServer(log: (line: string) => void = console.log
 	const codeServer = path.join(codeServerPackage, 'out', 'node', 'entry.js');
 	if (isInstalled()) return codeServer;
 
-	checkPrerequisites();
+	checkNode();
+	await ensureSystemPackages({ codeServer: true, chromium: false }, { log });
 	const started = Date.now();
 	log(`[editor] Installing code-server ${CODE_SERVER_VERSION} and playwright-core ${PLAYWRIGHT_CORE_VERSION} into ${path.relative(process.cwd(), cacheDir)} (once, about a minute)…`);
 	// Install next to the cache and rename at the end, so a half-finished install never looks done.
@@ -143,8 +140,8 @@ function seedRipgrepCache(): void {
 	const cache = path.join(os.tmpdir(), `vscode-ripgrep-cache-${RIPGREP_PACKAGE_VERSION}`);
 	const asset = path.join(cache, RIPGREP_ASSET);
 	if (fs.existsSync(asset)) return;
-	const rg = which('rg');
-	if (!rg) throw new Error(`ripgrep (rg) not found on PATH. Install it with: ${APT_HINT}`);
+	const rg = locate('rg');
+	if (!rg) throw new SetupError('ripgrep (rg) not found on PATH.'); // ensureSystemPackages made sure it was.
 	fs.mkdirSync(cache, { recursive: true });
 	// A tarball with `rg` at its root is all the postinstall unpacks.
 	const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-seed-'));
@@ -158,22 +155,7 @@ function seedRipgrepCache(): void {
 	}
 }
 
-function checkPrerequisites(): void {
+function checkNode(): void {
 	const major = Number(process.versions.node.split('.')[0]);
-	if (major !== 20) throw new Error(`code-server ${CODE_SERVER_VERSION} needs Node 20; this is Node ${process.versions.node}.`);
-	const missing = ['rg', 'g++', 'make', 'python3', 'krb5-config'].filter((tool) => !which(tool));
-	if (missing.length) throw new Error(`Missing ${missing.join(', ')} (needed to install code-server). Install them with: ${APT_HINT}`);
-}
-
-function which(tool: string): string | undefined {
-	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-		const candidate = path.join(dir, tool);
-		try {
-			fs.accessSync(candidate, fs.constants.X_OK);
-			return candidate;
-		} catch {
-			// Not here.
-		}
-	}
-	return undefined;
+	if (major !== 20) throw new SetupError(`code-server ${CODE_SERVER_VERSION} needs Node 20; this is Node ${process.versions.node}.`);
 }

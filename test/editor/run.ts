@@ -21,6 +21,7 @@ import { ensureEditorTools } from './install';
 import { repoRoot, resultsDir, screenshotsDir } from './paths';
 import { cleanupAll, errorText, installExitHandlers, onCleanup, sleep, withTimeout } from './processes';
 import { type SuiteResult, readResult, resultFile, writeResult } from './results';
+import { SetupError } from './systemPackages';
 import { packageVsix } from './vsix';
 
 type Suite = 'integration' | 'ui';
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
 	try {
 		result = options.suite === 'integration' ? await runIntegration(options) : await runUi(options);
 	} catch (e) {
-		console.error(`[editor] ${options.suite} suite could not run: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+		console.error(`[editor] ${options.suite} suite could not run: ${failureText(e)}`);
 		result = { suite: options.suite, passed: 0, failed: 1 };
 	}
 	writeResult(file, result);
@@ -67,6 +68,12 @@ async function main(): Promise<number> {
 	console.log(`[editor] ${options.suite}: ${result.passed} passed, ${result.failed} failed (${seconds} s)`);
 	if (result.passed === 0 && result.failed === 0) console.error(`[editor] ${options.suite}: no test ran.`);
 	return result.failed > 0 || result.passed === 0 ? 1 : 0;
+}
+
+/** A set-up problem says what to do; anything else keeps its stack for whoever debugs the harness. */
+function failureText(e: unknown): string {
+	if (e instanceof SetupError) return e.message;
+	return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
 /** A private temp folder for one run, removed afterwards unless --keep. */
@@ -216,7 +223,7 @@ async function screenshot(page: { screenshot(o: { path: string }): Promise<unkno
 main().then(
 	(code) => process.exit(code),
 	async (e: unknown) => {
-		console.error(`[editor] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+		console.error(`[editor] ${failureText(e)}`);
 		await cleanupAll();
 		process.exit(1);
 	},
