@@ -73,7 +73,8 @@ export function planFor(missing: Need[], isRoot: boolean, aptGet: string | undef
 	const packages = unique(missing.map((n) => n.pkg));
 	const why = unique(missing.map((n) => n.why)).join(' and ');
 	if (isRoot && aptGet) return { action: 'install', aptGet, tools, packages, why };
-	const reason = aptGet ? 'Not running as root, so they are not installed automatically.' : 'apt-get was not found on PATH.';
+	const they = tools.length === 1 ? 'it is' : 'they are';
+	const reason = aptGet ? `Not running as root, so ${they} not installed automatically.` : 'apt-get was not found on PATH.';
 	return { action: 'ask', tools, packages, why, reason };
 }
 
@@ -126,7 +127,7 @@ function isExecutable(file: string): boolean {
 }
 
 function askText(plan: Extract<Plan, { action: 'ask' }>): string {
-	return `Missing ${listText(plan.tools)} (needed ${plan.why}). ${plan.reason} Install them with:\n\n  ${sudoCommand(plan.packages)}\n\nthen run this again.`;
+	return `Missing ${listText(plan.tools)} (needed ${plan.why}). ${plan.reason} Install ${plan.tools.length === 1 ? 'it' : 'them'} with:\n\n  ${sudoCommand(plan.packages)}\n\nthen run this again.`;
 }
 
 /** Runs apt-get with its output on the terminal, failing with the command it ran. */

@@ -112,7 +112,7 @@ done
 		await assert.rejects(ensureSystemPackages(EVERYTHING, options(true)), {
 			name: 'SetupError',
 			message:
-				`Missing ${tools}/chromium (needed to run the editor tests in Chromium). apt-get was not found on PATH. Install them with:\n\n` +
+				`Missing ${tools}/chromium (needed to run the editor tests in Chromium). apt-get was not found on PATH. Install it with:\n\n` +
 				'  sudo apt-get install -y chromium\n\n' +
 				'then run this again.',
 		});
