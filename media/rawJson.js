@@ -32,6 +32,7 @@
 	window.addEventListener('message', (event) => {
 		const m = event.data;
 		if (m && m.type === 'show') load(m);
+		else if (m && m.type === 'clear') clear(m);
 	});
 	viewport.addEventListener('scroll', () => requestAnimationFrame(render));
 	window.addEventListener('resize', () => requestAnimationFrame(render));
@@ -40,9 +41,24 @@
 		if (e.key === 'Enter') find(findInput.value, e.shiftKey);
 	});
 
+	/** Shows nothing but why: after the account changed, none of its data may stay on screen. */
+	function clear(/** @type {{ title: string, subtitle: string }} */ m) {
+		generation++;
+		$('title').textContent = m.title;
+		$('subtitle').textContent = m.subtitle;
+		src = '';
+		count = 0;
+		spacer.style.height = '0px';
+		linesEl.replaceChildren();
+		statusEl.textContent = '';
+		/** @type {HTMLButtonElement} */ ($('copy')).disabled = true;
+		document.body.dataset.state = 'cleared';
+	}
+
 	/** @param {{ title: string, subtitle: string, json: Uint8Array | string }} m */
 	function load(m) {
 		generation++;
+		/** @type {HTMLButtonElement} */ ($('copy')).disabled = false;
 		$('title').textContent = m.title;
 		$('subtitle').textContent = m.subtitle;
 		src = typeof m.json === 'string' ? m.json : new TextDecoder().decode(m.json);

@@ -1,17 +1,19 @@
 // Wires the parts together; each part lives in its own folder.
 import * as vscode from 'vscode';
 import type { CommandContext } from './commands/context';
-import { followRefreshes } from './commands/rawJsonCommands';
+import { notifyRefreshFailures } from './commands/refreshCommands';
 import { registerCommands } from './commands/registerCommands';
+import { Emitter } from './common/emitter';
 import { Logger } from './common/logger';
-import { AutoRefresh } from './enrichments/autoRefresh';
 import { EnrichmentStore } from './enrichments/enrichmentStore';
 import { showRefreshProgress } from './enrichments/refreshProgress';
+import { RefreshScheduler } from './enrichments/refreshScheduler';
 import { ResponseCache } from './enrichments/responseCache';
 import { ApiKeyStore } from './settings/apiKeyStore';
-import { Settings, affectsConfig, readConfig } from './settings/config';
+import { ConfigReader, affectsConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
+import { followRefreshes } from './webview/rawJsonFollower';
 import { RawJsonPanel } from './webview/rawJsonPanel';
 import type { WoodpeckerTestApi } from './testApi';
 
@@ -26,37 +28,36 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 		return d;
 	};
 	const log = own(new Logger());
+	const config = new ConfigReader(log);
 	const keys = own(new ApiKeyStore(context.secrets));
-	const cutoffs = new CutoffStore(context.globalState);
+	const cutoffs = own(new CutoffStore(context.globalState));
 	const cache = new ResponseCache(context.globalStorageUri.fsPath, log);
-	const store = own(new EnrichmentStore(keys, cutoffs, cache, log, (task, cancel) => showRefreshProgress(VIEW_ID, task, cancel)));
+	const store = own(
+		new EnrichmentStore({ keys, cutoffs, cache, log, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
+	);
 	const view = own(new EnrichmentView(store, cutoffs));
 	const rawJson = own(new RawJsonPanel(context.extensionUri));
-	const ctx: CommandContext = { store, keys, cutoffs, view, rawJson, log };
+	const settingsChanged = own(new Emitter<void>());
+	own(vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e) && settingsChanged.fire()));
+	const scheduler = own(
+		new RefreshScheduler({
+			store,
+			onDidChangeKey: keys.onDidChange,
+			onDidChangeCutoff: cutoffs.onDidChange,
+			onDidChangeSettings: settingsChanged.event,
+			settings: () => config.read(),
+			view: view.treeView,
+		}),
+	);
+	const ctx: CommandContext = { store, scheduler, keys, cutoffs, view, rawJson, log };
 	for (const d of registerCommands(ctx)) own(d);
-	own(followRefreshes(ctx));
-
-	const autoRefresh = own(new AutoRefresh(() => store.refresh()));
-	const configureAutoRefresh = () => autoRefresh.configure(readConfig().autoRefreshMinutes, view.treeView.visible);
-
-	// Load only once the view is seen: no request at activation unless it is visible.
-	let started = false;
-	const startIfVisible = () => {
-		configureAutoRefresh();
-		if (!view.treeView.visible || started || !store.hasKey) return;
-		started = true;
-		void store.refresh();
-	};
-	own(view.treeView.onDidChangeVisibility(startIfVisible));
-	own(keys.onDidChange(() => {
-		started = true;
-		void store.onKeyChanged();
-	}));
-	own(vscode.workspace.onDidChangeConfiguration((e) => {
-		if (affectsConfig(e, Settings.autoRefreshMinutes)) configureAutoRefresh();
-		if ((affectsConfig(e, Settings.apiBaseUrl) || affectsConfig(e, Settings.requestTimeoutSeconds)) && store.hasKey && started) void store.refresh({ restart: true });
-	}));
-	void store.initialize().then(startIfVisible, (e: unknown) => log.error(`Start-up failed: ${e instanceof Error ? e.message : String(e)}`));
+	for (const d of followRefreshes(store, rawJson)) own(d);
+	own(notifyRefreshFailures(store, () => scheduler.refreshNow()));
+	// Nothing is requested at activation unless the view is already on screen.
+	void store.initialize().then(
+		() => scheduler.start(),
+		(e: unknown) => log.error(`Start-up failed: ${e instanceof Error ? e.message : String(e)}`),
+	);
 
 	if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
 	// Tests simulate deactivate + activate with the same context (state, secrets, storage).
@@ -73,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi(store, view, keys, rawJson, restart, timing));
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ store, view, keys, rawJson, globalState: context.globalState, restart, activation: timing }));
 	return testApi;
 }
 

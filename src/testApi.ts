@@ -16,6 +16,9 @@ export interface ItemSnapshot {
 	color: string;
 	contextValue: string;
 	collapsible: boolean;
+	/** The command a click runs, with its arguments. */
+	command: { command: string; arguments: unknown[] } | undefined;
+	accessibilityLabel: string | undefined;
 }
 
 export interface TreeSnapshot {
@@ -26,9 +29,20 @@ export interface TreeSnapshot {
 	refreshing: boolean;
 	/** Whether the tree view is on screen (opening it loads the batches once). */
 	visible: boolean;
-	notice: ItemSnapshot | undefined;
+	/** The action rows above the batches after a failure (Set API Key…, Retry, …). */
+	actions: ItemSnapshot[];
 	batches: Array<ItemSnapshot & { uuid: string; leads: ItemSnapshot[] }>;
-	rawJsonPanel: { open: boolean; title: string | undefined; created: number };
+	rawJsonPanel: { open: boolean; title: string | undefined; created: number; shows: string | undefined; note: string | undefined };
+}
+
+export interface TestApiParts {
+	store: EnrichmentStore;
+	view: EnrichmentView;
+	keys: ApiKeyStore;
+	rawJson: RawJsonPanel;
+	globalState: vscode.Memento;
+	restart: () => Promise<WoodpeckerTestApi>;
+	activation: WoodpeckerTestApi['activation'];
 }
 
 export interface WoodpeckerTestApi {
@@ -37,13 +51,19 @@ export interface WoodpeckerTestApi {
 	/** The provider's nodes, as the view passes them to commands: the roots, or a batch's leads. */
 	nodes(parent?: EnrichmentNode): readonly EnrichmentNode[];
 	storeApiKey(key: string | undefined): Promise<void>;
+	/** What the Raw JSON panel holds: its subtitle and value; Copy All as its button runs it. */
+	rawJsonSubtitle(): string | undefined;
+	rawJsonValue(): unknown;
+	rawJsonCopyAll(): Promise<boolean>;
+	/** Every key and value the extension keeps in its global state, as stored. */
+	globalState(): Record<string, unknown>;
 	/** Disposes everything and activates again with the same context, as after a reload; this object then serves the new instances. */
 	restart(): Promise<WoodpeckerTestApi>;
 	/** ms from the bundle's first line to activate(), and inside activate(). */
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys: ApiKeyStore, rawJson: RawJsonPanel, restart: () => Promise<WoodpeckerTestApi>, activation: WoodpeckerTestApi['activation']): WoodpeckerTestApi {
+export function createTestApi({ store, view, keys, rawJson, globalState, restart, activation }: TestApiParts): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -58,12 +78,14 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 			color: (icon?.color as { id?: string } | undefined)?.id ?? '',
 			contextValue: item.contextValue ?? '',
 			collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+			command: item.command ? { command: item.command.command, arguments: item.command.arguments ?? [] } : undefined,
+			accessibilityLabel: item.accessibilityInformation?.label,
 		};
 	};
 	return {
 		async snapshot(options = {}) {
 			const roots = provider.getChildren();
-			const notice = roots.find((n) => n.kind === 'notice');
+			const actions = await Promise.all(roots.filter((n) => n.kind === 'action').map(describe));
 			const batches = [];
 			for (const node of roots) {
 				if (node.kind !== 'batch') continue;
@@ -78,9 +100,9 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 				badge,
 				refreshing: store.isRefreshing,
 				visible: view.treeView.visible,
-				notice: notice ? await describe(notice) : undefined,
+				actions,
 				batches,
-				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created },
+				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created, shows: rawJson.shows, note: rawJson.note },
 			};
 		},
 		async whenIdle() {
@@ -88,6 +110,10 @@ export function createTestApi(store: EnrichmentStore, view: EnrichmentView, keys
 		},
 		nodes: (parent) => provider.getChildren(parent),
 		storeApiKey: (key) => keys.set(key),
+		rawJsonSubtitle: () => rawJson.subtitle,
+		rawJsonValue: () => rawJson.value,
+		rawJsonCopyAll: () => rawJson.copyAll(),
+		globalState: () => Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)])),
 		restart,
 		activation,
 	};

@@ -19,7 +19,12 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 /** The local calendar date of `d` as YYYY-MM-DD. */
-export function toIsoDate(d: Date): string {
+export function localIsoDate(d: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The UTC calendar date of the instant `ms` as YYYY-MM-DD. */
+export function utcIsoDate(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
 }

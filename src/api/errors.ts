@@ -1,15 +1,18 @@
-// The one error type the API layer throws, with wording a user can act on.
+// The one error type the API layer throws, and every way one is made, with wording a user can act on.
 import { STATUS_CODES } from 'node:http';
 
-/** What kind of failure this is; the UI picks its actions from it. */
+/** What kind of failure this is; the UI picks its actions from it, never from the wording. */
 export type WoodpeckerErrorKind =
-	| 'http' // the server answered with an error status
-	| 'network' // no HTTP answer: refused, reset, DNS, cut off
+	| 'http' // the server answered with an error status (3xx included: redirects are not followed)
+	| 'network' // no HTTP answer: refused, reset, DNS, TLS, cut off
 	| 'timeout' // no complete answer within the per-attempt timeout
 	| 'aborted' // the caller cancelled
 	| 'invalid-response' // a 2xx whose body is not the documented JSON
 	| 'too-large' // the body is over the client's size bound
-	| 'invalid-request'; // refused before sending (bad date, bad base URL, no key)
+	| 'no-key' // no API key, or one no HTTP header can carry
+	| 'bad-address' // woodpecker.apiBaseUrl is not a URL, or would send the key in clear text
+	| 'invalid-request' // refused before sending: a bad date or an empty uuid
+	| 'unexpected'; // not the API's doing: a fault in the extension itself
 
 export interface WoodpeckerApiErrorInit {
 	kind: WoodpeckerErrorKind;
@@ -44,10 +47,23 @@ export class WoodpeckerApiError extends Error {
 		if (this.kind === 'network' || this.kind === 'timeout') return true;
 		return this.kind === 'http' && RETRYABLE_STATUSES.has(this.status);
 	}
+
+	/** The same error with `text` replaced by `mask` in every field a person could read. */
+	masked(text: string, mask: string): WoodpeckerApiError {
+		if (!text || ![this.message, this.title, this.details ?? ''].some((s) => s.includes(text))) return this;
+		const clean = (s: string) => s.split(text).join(mask);
+		return new WoodpeckerApiError({
+			kind: this.kind,
+			status: this.status,
+			title: clean(this.title),
+			details: this.details === undefined ? undefined : clean(this.details),
+			message: clean(this.message),
+			retryAfterMs: this.retryAfterMs,
+		});
+	}
 }
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'Woodpecker refused the request as malformed.',
@@ -69,19 +85,155 @@ export function statusTitle(status: number): string {
 /** An error for an HTTP error answer, preferring the server's own `details` sentence. */
 export function httpError(status: number, title: string | undefined, details: string | undefined, note?: string, retryAfterMs?: number): WoodpeckerApiError {
 	const shownTitle = title?.trim() || statusTitle(status);
-	const sentence = endSentence(details?.trim() || STATUS_HINTS[status] || `Woodpecker answered with HTTP ${status}.`);
-	const extra = status === 401 && details ? ' Set a valid API key.' : '';
+	const serverDetails = details?.trim() || undefined;
+	const sentence = endSentence(serverDetails ?? STATUS_HINTS[status] ?? `Woodpecker answered with HTTP ${status}.`);
+	// The server's own 401 sentence ("Invalid api key") does not say what to do.
+	const advice = status === 401 && serverDetails ? ' Set a valid API key.' : '';
 	return new WoodpeckerApiError({
 		kind: 'http',
 		status,
 		title: shownTitle,
-		details: details?.trim() || undefined,
-		message: `${sentence}${extra}${note ? ` ${note}` : ''} (HTTP ${status} ${shownTitle})`,
+		details: serverDetails,
+		message: `${sentence}${advice}${note ? ` ${note}` : ''} (HTTP ${status} ${shownTitle})`,
 		retryAfterMs,
 	});
+}
+
+/** The error for an error answer's body: Woodpecker's JSON `{title, details}`, a proxy's HTML page, or nothing. */
+export function errorFromBody(status: number, statusText: string | undefined, text: string, retryAfterMs?: number): WoodpeckerApiError {
+	let body: { title?: unknown; details?: unknown } | undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (parsed && typeof parsed === 'object') body = parsed as typeof body;
+	} catch {
+		// Not JSON: a proxy's HTML page or nothing at all. Say so rather than dump it.
+	}
+	const details = typeof body?.details === 'string' ? body.details : undefined;
+	const title = typeof body?.title === 'string' ? body.title : statusText || undefined;
+	let note: string | undefined;
+	if (!body && looksLikeHtml(text)) note = "The answer was an HTML page, not Woodpecker's JSON (a proxy or gateway in between?).";
+	else if (!body && !text.trim()) note = 'The answer had no body.';
+	return httpError(status, title, details, note, retryAfterMs);
+}
+
+/**
+ * A 3xx. Following it would send every header, the key included, to wherever it points, even
+ * over plain http; so the client stops and says where the server pointed (its origin only).
+ */
+export function redirected(status: number, statusText: string | undefined, location: string | null, url: string): WoodpeckerApiError {
+	let to = '';
+	try {
+		if (location) to = ` to ${new URL(location, url).origin}`;
+	} catch {
+		// An unparsable Location: say only that it redirected.
+	}
+	const title = statusText?.trim() || statusTitle(status);
+	return new WoodpeckerApiError({
+		kind: 'http',
+		status,
+		title,
+		message: `Woodpecker's address answered with a redirect${to}. The API key is only sent to the address in woodpecker.apiBaseUrl: if Woodpecker has moved, set that setting to its new address. (HTTP ${status} ${title})`,
+	});
+}
+
+/** A failure with no HTTP answer, worded by the system's error code. */
+export function networkError(e: unknown, host: string): WoodpeckerApiError {
+	const err = e as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | null | undefined;
+	const rawCode = err?.code ?? err?.cause?.code;
+	const code = typeof rawCode === 'string' ? rawCode : '';
+	const text = typeof err?.message === 'string' ? err.message : '';
+	let message: string;
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		message = `Could not find ${host}. Make sure you are online; behind a proxy, set http.proxy.`;
+	} else if (code === 'ECONNREFUSED') {
+		message = `${host} refused the connection. Make sure woodpecker.apiBaseUrl is right and, behind a proxy, that http.proxy is set.`;
+	} else if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /premature close|socket hang up|terminated/i.test(text)) {
+		message = `The connection to ${host} closed before the answer was complete. Retry in a moment.`;
+	} else if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) {
+		message = `The certificate of ${host} could not be verified (${code}). A proxy that inspects secure traffic may be in the way: ask your IT team for its certificate, or set http.proxy.`;
+	} else if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
+		message = `Could not reach ${host} (${code}). Make sure you are online; behind a proxy, set http.proxy.`;
+	} else {
+		message = `Could not reach ${host}${code ? ` (${code})` : ''}. Make sure you are online and that woodpecker.apiBaseUrl and, behind a proxy, http.proxy are right.`;
+	}
+	return new WoodpeckerApiError({ kind: 'network', title: 'Network error', message });
+}
+
+/** A Retry-After longer than the client will wait: give up now and say when to try again. */
+export function waitLonger(error: WoodpeckerApiError): WoodpeckerApiError {
+	const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
+	const when = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} s`;
+	return new WoodpeckerApiError({
+		kind: error.kind,
+		status: error.status,
+		title: error.title,
+		details: error.details,
+		retryAfterMs: error.retryAfterMs,
+		message: `${error.message} Woodpecker asked to wait ${when} before trying again.`,
+	});
+}
+
+export function noKey(message = 'Set your Woodpecker API key first.'): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'no-key', title: 'No API key', message });
+}
+
+export function badAddress(message: string): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'bad-address', title: 'Unusable API address', message });
+}
+
+export function invalidRequest(title: string, message: string): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'invalid-request', title, message });
+}
+
+export function invalidResponse(message: string): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'invalid-response', status: 200, title: 'Unexpected response', message });
+}
+
+/** A 200 whose JSON lacks what the docs promise; `what` names the part, e.g. 'lead_enrichments[3] has no "uuid"'. */
+export function unexpectedShape(what: string): WoodpeckerApiError {
+	return invalidResponse(`Woodpecker sent an unexpected response: ${what}. Check the woodpecker.apiBaseUrl setting; if it points at Woodpecker, the API may have changed.`);
+}
+
+export function tooLarge(maxBytes: number): WoodpeckerApiError {
+	return new WoodpeckerApiError({
+		kind: 'too-large',
+		title: 'Response too large',
+		message: `Woodpecker's answer is larger than ${formatBytes(maxBytes)}, so it was not loaded. Choose a later cutoff to fetch fewer batches.`,
+	});
+}
+
+export function timeoutError(timeoutMs: number): WoodpeckerApiError {
+	return new WoodpeckerApiError({
+		kind: 'timeout',
+		title: 'Timed out',
+		message: `Woodpecker did not answer within ${Math.round(timeoutMs / 100) / 10} s. Retry, or raise the woodpecker.requestTimeoutSeconds setting.`,
+	});
+}
+
+export function aborted(): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'aborted', title: 'Cancelled', message: 'The request was cancelled.' });
+}
+
+/** Anything thrown as a WoodpeckerApiError: an abort stays an abort, a fault of ours says so. */
+export function toApiError(e: unknown): WoodpeckerApiError {
+	if (e instanceof WoodpeckerApiError) return e;
+	if (e instanceof Error && e.name === 'AbortError') return aborted();
+	const text = e instanceof Error ? e.message : String(e);
+	return new WoodpeckerApiError({ kind: 'unexpected', title: 'Unexpected error', message: `Something went wrong in the Woodpecker extension: ${text}. Show Log has the details.` });
+}
+
+/** 1536 → "1.5 KB". */
+export function formatBytes(n: number): string {
+	if (n < 1024) return `${n} B`;
+	if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+	return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 // Woodpecker's `details` often lack a full stop ("Invalid api key"); a sentence may follow them.
 function endSentence(text: string): string {
 	return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function looksLikeHtml(text: string): boolean {
+	return /^\s*</.test(text);
 }

@@ -1,12 +1,13 @@
 // Woodpecker handles one request per account at a time and drops what queues too long,
-// so the client never sends two at once: calls wait here in order.
+// so an account's calls wait here in order: never two in flight.
+import { aborted } from './errors';
 
 /** Runs tasks one after another, in call order; a caller whose signal aborts stops waiting at once. */
 export class RequestQueue {
 	private tail: Promise<void> = Promise.resolve();
 
 	/** `abortError` makes the error a waiter rejects with when its signal aborts. */
-	constructor(private readonly abortError: () => Error) {}
+	constructor(private readonly abortError: () => Error = aborted) {}
 
 	async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
 		const previous = this.tail;
@@ -29,7 +30,7 @@ function waitUnlessAborted(p: Promise<void>, signal: AbortSignal | undefined, ab
 	return new Promise((resolve, reject) => {
 		const onAbort = () => reject(abortError());
 		signal.addEventListener('abort', onAbort, { once: true });
-		p.then(() => {
+		void p.then(() => {
 			signal.removeEventListener('abort', onAbort);
 			resolve();
 		});

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 
-/** Asks for the key in a password box and stores it in SecretStorage. */
+/** Asks for the key in a password box and stores it in SecretStorage; the scheduler loads with it. */
 export async function setApiKey(ctx: CommandContext): Promise<void> {
 	const key = await vscode.window.showInputBox({
 		title: 'Woodpecker: Set API Key',
-		prompt: 'Paste your Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code\'s secret storage.',
+		prompt: "Paste your Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code's secret storage.",
 		placeHolder: 'API key',
 		password: true,
 		ignoreFocusOut: true,

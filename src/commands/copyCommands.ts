@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
-import { leadLook } from '../tree/leadStatus';
+import { leadLook } from '../model/leadState';
 import type { CommandContext } from './context';
 
 /** Above this many leads the palette asks for a batch first, then a lead. */
@@ -24,8 +24,8 @@ export async function copyLeadUid(ctx: CommandContext, clicked?: EnrichmentNode,
 }
 
 export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
-	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? ctx.view.provider.getParent(clicked) : await pickBatch(ctx, 'Copy the UUID of which batch?');
-	if (!batch || batch.kind !== 'batch') return;
+	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the UUID of which batch?');
+	if (!batch) return;
 	await copy(batch.row.batch.uuid, `batch UUID ${batch.row.batch.uuid}`);
 }
 

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import { clearApiKey, setApiKey } from './apiKeyCommands';
 import type { CommandContext } from './context';
 import { copyBatchUuid, copyLeadUid } from './copyCommands';
 import { setCutoff } from './cutoffCommand';
-import { lookupBatch, showRawJson } from './rawJsonCommands';
+import { inertLinks } from './errorActions';
+import { lookupBatch } from './lookupCommand';
+import { showRawJson } from './rawJsonCommands';
 import { cancelRefresh, refresh } from './refreshCommands';
-import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 
 /** Registers every contributed command; the returned disposables go into context.subscriptions. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -34,7 +36,7 @@ function guard(id: string, handler: (...args: never[]) => unknown, ctx: CommandC
 		} catch (e) {
 			const message = e instanceof Error ? e.message : String(e);
 			ctx.log.error(`${id} failed: ${message}`);
-			void vscode.window.showErrorMessage(`Woodpecker: ${message}`, 'Show Log').then((c) => c && ctx.log.show());
+			void vscode.window.showErrorMessage(inertLinks(`Woodpecker: ${message}`), 'Show Log').then((c) => c && ctx.log.show());
 		}
 	};
 }

@@ -1,14 +1,18 @@
-import * as vscode from 'vscode';
+import type { Disposable as DisposableLike } from './emitter';
 
 /** Owns disposables and disposes them with itself, so nothing a class registers leaks. */
-export abstract class Disposable implements vscode.Disposable {
-	private readonly owned: vscode.Disposable[] = [];
+export abstract class Disposable implements DisposableLike {
+	private readonly owned: DisposableLike[] = [];
 	private disposed = false;
 
-	protected _register<T extends vscode.Disposable>(d: T): T {
+	protected _register<T extends DisposableLike>(d: T): T {
 		if (this.disposed) d.dispose();
 		else this.owned.push(d);
 		return d;
+	}
+
+	protected get isDisposed(): boolean {
+		return this.disposed;
 	}
 
 	dispose(): void {
@@ -16,4 +20,16 @@ export abstract class Disposable implements vscode.Disposable {
 		this.disposed = true;
 		for (const d of this.owned.splice(0).reverse()) d.dispose();
 	}
+}
+
+/** A disposable that runs `fn` once. */
+export function toDisposable(fn: () => void): DisposableLike {
+	let done = false;
+	return {
+		dispose() {
+			if (done) return;
+			done = true;
+			fn();
+		},
+	};
 }

@@ -1,17 +1,19 @@
 // Holds what the view shows: the last good answer, the state, the last failure; runs refreshes.
-import * as vscode from 'vscode';
-import { WoodpeckerApiError, WoodpeckerClient } from '../api/client';
+// No `vscode` import: the editor hands it what it needs, so races are unit-tested in plain Node.
+import { type ClientLogger, RequestQueue, WoodpeckerApiError, WoodpeckerClient } from '../api/client';
+import { aborted, noKey, toApiError } from '../api/errors';
+import type { FetchLike } from '../api/transport';
 import type { EnrichmentBatch, ListEnrichmentsResponse } from '../api/types';
 import { Disposable } from '../common/disposable';
-import type { Logger } from '../common/logger';
-import type { ApiKeyStore } from '../settings/apiKeyStore';
-import { readConfig } from '../settings/config';
-import { type Cutoff, createdAfterFor, sameCutoff } from '../settings/cutoff';
-import type { CutoffStore } from '../settings/cutoffStore';
-import { EnrichmentModel } from '../tree/enrichmentModel';
-import type { ResponseCache } from './responseCache';
+import { Emitter } from '../common/emitter';
+import { EnrichmentModel } from '../model/enrichmentModel';
+import { type Cutoff, createdAfterFor, sameCutoff, windowStart } from '../settings/cutoff';
+import type { CachedResponse } from './responseCache';
 
 export type ViewState = 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
+
+/** Who asked for a refresh: the user (a command, a button) is told of a failure; a background one only shows it in the view. */
+export type RefreshTrigger = 'user' | 'background';
 
 export interface LoadedData {
 	/** The whole answer, as parsed; the tree and the raw JSON view share this one copy. */
@@ -30,27 +32,67 @@ export interface RefreshFailure {
 
 export type RefreshOutcome = { ok: true } | { ok: false; error: WoodpeckerApiError };
 
+export interface RefreshEnd {
+	readonly outcome: RefreshOutcome;
+	readonly trigger: RefreshTrigger;
+}
+
+export interface StoreConfig {
+	/** Normalized base URL. */
+	apiBaseUrl: string;
+	timeoutMs: number;
+}
+
+export interface StoreLog extends ClientLogger {
+	error(message: string): void;
+	/** The key in use, so no line can show it. */
+	setSecret(secret: string | undefined): void;
+}
+
+export interface StoreCache {
+	load(): Promise<CachedResponse | undefined>;
+	save(entry: CachedResponse, bytes: number): Promise<void>;
+	clear(): Promise<void>;
+}
+
+export interface StoreDeps {
+	keys: { get(): Promise<string | undefined> };
+	cutoffs: { get(): Cutoff };
+	config: () => StoreConfig;
+	cache: StoreCache;
+	log: StoreLog;
+	/** Shows a refresh's progress; `cancel` aborts it. */
+	progress?: (task: Promise<unknown>, options: { trigger: RefreshTrigger; cancel: () => void }) => void;
+	now?: () => Date;
+	/** For tests: the client's fetch. */
+	fetch?: FetchLike;
+}
+
 export class EnrichmentStore extends Disposable {
-	private readonly changed = this._register(new vscode.EventEmitter<void>());
+	private readonly changed = this._register(new Emitter<void>());
 	readonly onDidChange = this.changed.event;
+	private readonly finished = this._register(new Emitter<RefreshEnd>());
+	/** Fires once per refresh that ran, with how it ended and who asked for it. */
+	readonly onDidFinishRefresh = this.finished.event;
+	private readonly forgot = this._register(new Emitter<string>());
+	/** Fires with the reason when data is dropped because the account changed (key or address). */
+	readonly onDidForget = this.forgot.event;
 
 	private _data: LoadedData | undefined;
 	private _failure: RefreshFailure | undefined;
 	private _hasKey = false;
 	private _initialized = false;
-	private running: { promise: Promise<RefreshOutcome>; abort: AbortController } | undefined;
-	/** The cache write under way, so a key change can wait for it before deleting the file. */
-	private saving: Promise<void> = Promise.resolve();
-	private client: { client: WoodpeckerClient; key: string; baseUrl: string; timeoutMs: number } | undefined;
+	private running: { promise: Promise<RefreshOutcome>; abort: AbortController; trigger: RefreshTrigger } | undefined;
+	/** Bumped when the account changes: work started before then must not land. */
+	private epoch = 0;
+	/** Woodpecker serves one request per account at a time: one queue for the whole session. */
+	private readonly queue = new RequestQueue();
+	private client: { client: WoodpeckerClient; key: string; config: StoreConfig } | undefined;
+	private readonly now: () => Date;
 
-	constructor(
-		private readonly keys: ApiKeyStore,
-		private readonly cutoffs: CutoffStore,
-		private readonly cache: ResponseCache,
-		private readonly log: Logger,
-		private readonly showProgress: <T>(task: Promise<T>, cancel: () => void) => Promise<T>,
-	) {
+	constructor(private readonly deps: StoreDeps) {
 		super();
+		this.now = deps.now ?? (() => new Date());
 	}
 
 	get data(): LoadedData | undefined {
@@ -83,57 +125,68 @@ export class EnrichmentStore extends Disposable {
 
 	/** Reads the key and shows the cached answer of the last session, if it fits the current settings. */
 	async initialize(): Promise<void> {
-		const key = await this.keys.get();
+		const key = await this.deps.keys.get();
 		this._hasKey = key !== undefined;
-		this.log.setSecret(key);
+		this.deps.log.setSecret(key);
 		if (this._hasKey) {
-			const cached = await this.cache.load();
-			if (cached && cached.baseUrl === readConfig().apiBaseUrl && sameCutoff(cached.cutoff, this.cutoffs.get())) {
-				this._data = { response: cached.body, model: new EnrichmentModel(cached.body.lead_enrichments, cached.leadStates, cached.createdTimes), receivedAt: cached.receivedAt, cutoff: cached.cutoff, cached: true };
-				this.log.info(`Showing ${cached.body.lead_enrichments.length} cached batches from ${cached.receivedAt.toISOString()} until a refresh succeeds.`);
+			const epoch = this.epoch;
+			const cached = await this.deps.cache.load();
+			if (epoch === this.epoch && !this._data && cached && cached.baseUrl === this.deps.config().apiBaseUrl && sameCutoff(cached.cutoff, this.deps.cutoffs.get())) {
+				const model = new EnrichmentModel(cached.body.lead_enrichments, windowStart(cached.cutoff, cached.receivedAt));
+				this._data = { response: cached.body, model, receivedAt: cached.receivedAt, cutoff: cached.cutoff, cached: true };
+				this.deps.log.info(`Showing ${model.rows.length} cached batches from ${cached.receivedAt.toISOString()} until a refresh succeeds.`);
 			}
 		}
 		this._initialized = true;
 		this.changed.fire();
 	}
 
-	/** The key changed: forget data fetched with the old one, then load with the new one. */
-	async onKeyChanged(): Promise<void> {
+	/**
+	 * The account changed (another key, or another address): forget what the old one answered,
+	 * here and on disk, and read the key again. Does not load: the scheduler decides that.
+	 */
+	async resetAccount(reason: string): Promise<void> {
+		this.epoch++;
 		this.cancel();
-		const key = await this.keys.get();
-		this._hasKey = key !== undefined;
-		this.log.setSecret(key);
+		const hadData = this._data !== undefined;
 		this._data = undefined;
 		this._failure = undefined;
 		this.client = undefined;
-		// A write of the old account's answer may still be under way: let it finish, then delete it.
-		await this.saving;
-		await this.cache.clear();
+		const key = await this.deps.keys.get();
+		this._hasKey = key !== undefined;
+		this.deps.log.setSecret(key);
+		// Waits for a write of the old account's answer that is under way, then deletes it.
+		await this.deps.cache.clear();
+		if (hadData) this.forgot.fire(reason);
 		this.changed.fire();
-		if (this._hasKey) await this.refresh();
 	}
 
 	/**
 	 * Loads the batches for the current cutoff. While one refresh runs, asking again returns it
 	 * (no second request) unless `restart` is set, which aborts it and starts over.
 	 */
-	refresh(options: { restart?: boolean } = {}): Promise<RefreshOutcome> {
+	refresh(options: { trigger?: RefreshTrigger; restart?: boolean } = {}): Promise<RefreshOutcome> {
+		const trigger = options.trigger ?? 'background';
 		if (this.running) {
-			if (!options.restart) return this.running.promise;
+			if (!options.restart) {
+				// The user asking while a background refresh runs is told how that one ends.
+				if (trigger === 'user') this.running.trigger = 'user';
+				return this.running.promise;
+			}
 			this.running.abort.abort();
 		}
 		const abort = new AbortController();
-		const promise = this.showProgress(this.load(abort.signal), () => abort.abort()).catch((e: unknown) => ({ ok: false as const, error: toApiError(e) }));
-		const running = { promise, abort };
+		const promise = this.load(abort.signal, this.epoch).catch((e: unknown) => ({ ok: false as const, error: toApiError(e) }));
+		const running = { promise, abort, trigger };
 		this.running = running;
-		void running.promise.finally(() => {
-			if (this.running === running) {
-				this.running = undefined;
-				this.changed.fire();
-			}
+		this.deps.progress?.(promise, { trigger, cancel: () => abort.abort() });
+		void promise.then((outcome) => {
+			if (this.running === running) this.running = undefined;
+			this.changed.fire();
+			this.finished.fire({ outcome, trigger: running.trigger });
 		});
 		this.changed.fire();
-		return running.promise;
+		return promise;
 	}
 
 	/** Aborts the refresh under way, if any; what is on screen stays. */
@@ -141,56 +194,47 @@ export class EnrichmentStore extends Disposable {
 		this.running?.abort.abort();
 	}
 
-	/** Looks up one batch by uuid (shares the client's one-request-at-a-time queue). */
+	/** Looks up one batch by uuid through the account's one-request-at-a-time queue. */
 	async lookUpBatch(uuid: string, signal?: AbortSignal): Promise<EnrichmentBatch> {
-		const client = await this.getClient();
-		if (!client) throw new WoodpeckerApiError({ kind: 'invalid-request', title: 'No API key', message: 'Set your Woodpecker API key first.' });
+		const client = await this.currentClient();
+		if (!client) throw noKey();
 		return client.getEnrichment(uuid, { signal });
 	}
 
-	private async load(signal: AbortSignal): Promise<RefreshOutcome> {
-		const client = await this.getClient();
-		if (!client) {
-			this._hasKey = false;
-			return { ok: false, error: new WoodpeckerApiError({ kind: 'invalid-request', title: 'No API key', message: 'Set your Woodpecker API key first.' }) };
-		}
-		const cutoff = this.cutoffs.get();
+	private async load(signal: AbortSignal, epoch: number): Promise<RefreshOutcome> {
+		const client = await this.currentClient();
+		this._hasKey = client !== undefined;
+		if (!client) return { ok: false, error: noKey() };
+		const cutoff = this.deps.cutoffs.get();
+		const start = windowStart(cutoff, this.now());
 		try {
-			const result = await client.listEnrichmentsResponse({ createdAfter: createdAfterFor(cutoff), signal });
-			if (signal.aborted) return { ok: false, error: toApiError(new Error('aborted')) };
-			this._data = { response: result.body, model: new EnrichmentModel(result.body.lead_enrichments, result.leadStates, result.createdTimes), receivedAt: result.receivedAt, cutoff, cached: false };
+			const result = await client.listEnrichmentsResponse({ createdAfter: createdAfterFor(start), signal });
+			if (signal.aborted || epoch !== this.epoch) return { ok: false, error: aborted() };
+			const model = new EnrichmentModel(result.body.lead_enrichments, start);
+			this._data = { response: result.body, model, receivedAt: result.receivedAt, cutoff, cached: false };
 			this._failure = undefined;
-			this.changed.fire();
-			this.saving = this.cache.save({ body: result.body, receivedAt: result.receivedAt, cutoff, baseUrl: client.baseUrl }, result.bytes);
+			void this.deps.cache.save({ body: result.body, receivedAt: result.receivedAt, cutoff, baseUrl: client.baseUrl }, result.bytes);
 			return { ok: true };
 		} catch (e) {
 			const error = toApiError(e);
-			// A cancelled refresh is the user's choice, not a failure to report.
-			if (error.kind !== 'aborted') {
-				this._failure = { error, at: new Date() };
-				this.log.error(`Refresh failed: ${error.message}`);
-			}
+			// A cancelled refresh is the user's choice (or a newer one's), not a failure to report.
+			if (error.kind === 'aborted' || epoch !== this.epoch) return { ok: false, error: aborted() };
+			this._failure = { error, at: this.now() };
+			this.deps.log.error(`Refresh failed: ${error.message}`);
 			return { ok: false, error };
 		}
 	}
 
-	private async getClient(): Promise<WoodpeckerClient | undefined> {
-		const key = await this.keys.get();
+	/** One client while nothing changes; every client of this account shares the account's queue. */
+	private async currentClient(): Promise<WoodpeckerClient | undefined> {
+		const key = await this.deps.keys.get();
 		if (!key) return undefined;
-		const { apiBaseUrl: baseUrl, timeoutMs } = readConfig();
-		// One client while nothing changes, so its one-request-at-a-time queue covers every call.
+		const config = this.deps.config();
 		const c = this.client;
-		if (!c || c.key !== key || c.baseUrl !== baseUrl || c.timeoutMs !== timeoutMs) {
-			this.client = { key, baseUrl, timeoutMs, client: new WoodpeckerClient({ apiKey: key, baseUrl, timeoutMs, log: this.log }) };
+		if (!c || c.key !== key || c.config.apiBaseUrl !== config.apiBaseUrl || c.config.timeoutMs !== config.timeoutMs) {
+			const client = new WoodpeckerClient({ apiKey: key, baseUrl: config.apiBaseUrl, timeoutMs: config.timeoutMs, log: this.deps.log, queue: this.queue, fetch: this.deps.fetch });
+			this.client = { key, config, client };
 		}
 		return this.client!.client;
 	}
-}
-
-function toApiError(e: unknown): WoodpeckerApiError {
-	if (e instanceof WoodpeckerApiError) return e;
-	if (e instanceof Error && (e.name === 'AbortError' || e.message === 'aborted')) {
-		return new WoodpeckerApiError({ kind: 'aborted', title: 'Cancelled', message: 'The request was cancelled.' });
-	}
-	return new WoodpeckerApiError({ kind: 'network', title: 'Unexpected error', message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}` });
 }

@@ -1,27 +1,28 @@
 import * as vscode from 'vscode';
+import type { RefreshTrigger } from './enrichmentStore';
 
-/** After this long a refresh also shows a notification, whose Cancel aborts the request. */
+/** After this long a refresh the user asked for also shows a notification, whose Cancel aborts it. */
 export const CANCELLABLE_AFTER_MS = 1500;
 
 /**
- * Shows a refresh's progress on the view at once and, when it takes a while, as a cancellable
- * notification too (view progress cannot be cancelled).
+ * Shows a refresh's progress on the view. One the user asked for that takes a while also gets a
+ * cancellable notification (view progress cannot be cancelled); a background one never does.
  */
-export function showRefreshProgress<T>(viewId: string, task: Promise<T>, cancel: () => void, delayMs = CANCELLABLE_AFTER_MS): Promise<T> {
+export function showRefreshProgress(viewId: string, task: Promise<unknown>, options: { trigger: RefreshTrigger; cancel: () => void }, delayMs = CANCELLABLE_AFTER_MS): void {
 	const settled = task.then(
 		() => undefined,
 		() => undefined,
 	);
 	void vscode.window.withProgress({ location: { viewId } }, () => settled);
+	if (options.trigger !== 'user') return;
 	const timer = setTimeout(() => {
 		void vscode.window.withProgress(
 			{ location: vscode.ProgressLocation.Notification, title: 'Loading Woodpecker enrichments…', cancellable: true },
 			(_progress, token) => {
-				token.onCancellationRequested(cancel);
+				token.onCancellationRequested(options.cancel);
 				return settled;
 			},
 		);
 	}, delayMs);
 	void settled.then(() => clearTimeout(timer));
-	return task;
 }

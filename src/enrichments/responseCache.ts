@@ -1,8 +1,11 @@
 // The last good answer on disk, so the next start shows data at once (marked cached).
+// Every operation waits for the one before: a write that started before a clear lands before it,
+// never after, so the old key's answer cannot reappear once the key changed.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { normalizeBaseUrl } from '../api/baseUrl';
 import type { ListEnrichmentsResponse } from '../api/types';
-import { type CheckedList, parseListResponse } from '../api/validate';
+import { parseListResponse } from '../api/validate';
 import { type Cutoff, parseStoredCutoff } from '../settings/cutoff';
 
 const FILE = 'last-response.json';
@@ -14,6 +17,7 @@ export interface CachedResponse {
 	body: ListEnrichmentsResponse;
 	receivedAt: Date;
 	cutoff: Cutoff;
+	/** Normalized (see normalizeBaseUrl). */
 	baseUrl: string;
 }
 
@@ -24,13 +28,32 @@ interface Log {
 
 export class ResponseCache {
 	private readonly file: string;
+	private last: Promise<unknown> = Promise.resolve();
 
 	constructor(folder: string, private readonly log: Log) {
 		this.file = path.join(folder, FILE);
 	}
 
 	/** The cached answer, or undefined; a broken or foreign file is deleted, never thrown. */
-	async load(): Promise<(CachedResponse & Pick<CheckedList, 'leadStates' | 'createdTimes'>) | undefined> {
+	load(): Promise<CachedResponse | undefined> {
+		return this.serialized(() => this.read());
+	}
+
+	save(entry: CachedResponse, bytes: number): Promise<void> {
+		return this.serialized(() => this.write(entry, bytes));
+	}
+
+	clear(): Promise<void> {
+		return this.serialized(() => this.remove());
+	}
+
+	private serialized<T>(op: () => Promise<T>): Promise<T> {
+		const run = this.last.then(op, op);
+		this.last = run.catch(() => undefined);
+		return run;
+	}
+
+	private async read(): Promise<CachedResponse | undefined> {
 		let text: string;
 		try {
 			text = await fs.readFile(this.file, 'utf8');
@@ -42,18 +65,18 @@ export class ResponseCache {
 			if (raw?.version !== VERSION || typeof raw.receivedAt !== 'string' || typeof raw.baseUrl !== 'string') throw new Error('unknown format');
 			const receivedAt = new Date(raw.receivedAt);
 			if (Number.isNaN(receivedAt.getTime())) throw new Error('bad timestamp');
-			return { ...parseListResponse(raw.body), receivedAt, cutoff: parseStoredCutoff(raw.cutoff), baseUrl: raw.baseUrl };
+			return { body: parseListResponse(raw.body), receivedAt, cutoff: parseStoredCutoff(raw.cutoff), baseUrl: normalizeBaseUrl(raw.baseUrl) };
 		} catch (e) {
 			this.log.warn(`Discarded the cached enrichments (${this.file}): ${e instanceof Error ? e.message : String(e)}`);
-			await this.clear();
+			await this.remove();
 			return undefined;
 		}
 	}
 
-	async save(entry: CachedResponse, bytes: number): Promise<void> {
+	private async write(entry: CachedResponse, bytes: number): Promise<void> {
 		if (bytes > MAX_CACHED_BYTES) {
 			this.log.info(`Not caching the last answer: ${Math.round(bytes / 1024 / 1024)} MB is over the cache's limit.`);
-			await this.clear();
+			await this.remove();
 			return;
 		}
 		try {
@@ -66,7 +89,7 @@ export class ResponseCache {
 		}
 	}
 
-	async clear(): Promise<void> {
+	private async remove(): Promise<void> {
 		await fs.rm(this.file, { force: true }).catch(() => undefined);
 	}
 }

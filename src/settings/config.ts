@@ -1,5 +1,7 @@
+// The extension's settings as the code uses them: read once per use, bounded, normalized.
 import * as vscode from 'vscode';
-import { DEFAULT_BASE_URL } from '../api/client';
+import { normalizeBaseUrl } from '../api/baseUrl';
+import { BOUNDS, clampSetting } from './bounds';
 
 /** Setting keys, under the `woodpecker` section. */
 export const Settings = {
@@ -10,20 +12,41 @@ export const Settings = {
 } as const;
 
 export interface WoodpeckerConfig {
+	/** Normalized: equivalent spellings of one address compare equal. */
 	apiBaseUrl: string;
 	timeoutMs: number;
+	/** 0 means off. */
 	autoRefreshMinutes: number;
 }
 
-export function readConfig(): WoodpeckerConfig {
-	const c = vscode.workspace.getConfiguration(Settings.section);
-	const seconds = c.get<number>(Settings.requestTimeoutSeconds, 30);
-	const minutes = c.get<number>(Settings.autoRefreshMinutes, 0);
-	return {
-		apiBaseUrl: c.get<string>(Settings.apiBaseUrl, DEFAULT_BASE_URL)?.trim() || DEFAULT_BASE_URL,
-		timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000,
-		autoRefreshMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 0,
-	};
+export interface WarningLog {
+	warn(message: string): void;
+}
+
+/** Reads the settings; a value out of bounds is replaced, with one warning per distinct value. */
+export class ConfigReader {
+	private readonly warned = new Set<string>();
+
+	constructor(private readonly log: WarningLog) {}
+
+	read(): WoodpeckerConfig {
+		const c = vscode.workspace.getConfiguration(Settings.section);
+		const seconds = this.bounded(Settings.requestTimeoutSeconds, c.get(Settings.requestTimeoutSeconds), BOUNDS.requestTimeoutSeconds);
+		return {
+			apiBaseUrl: normalizeBaseUrl(c.get<string>(Settings.apiBaseUrl)),
+			timeoutMs: seconds * 1000,
+			autoRefreshMinutes: this.bounded(Settings.autoRefreshMinutes, c.get(Settings.autoRefreshMinutes), BOUNDS.autoRefreshMinutes),
+		};
+	}
+
+	private bounded(name: string, raw: unknown, bound: (typeof BOUNDS)[keyof typeof BOUNDS]): number {
+		const { value, problem } = clampSetting(name, raw, bound);
+		if (problem && !this.warned.has(problem)) {
+			this.warned.add(problem);
+			this.log.warn(problem);
+		}
+		return value;
+	}
 }
 
 export function affectsConfig(e: vscode.ConfigurationChangeEvent, key?: string): boolean {

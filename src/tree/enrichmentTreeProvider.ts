@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
+import { type ErrorAction, actionCommand, actionsFor } from '../commands/errorActions';
 import { Disposable } from '../common/disposable';
 import type { EnrichmentStore } from '../enrichments/enrichmentStore';
+import type { EnrichmentModel } from '../model/enrichmentModel';
 import { MinuteLabels } from './batchSummary';
-import type { EnrichmentModel } from './enrichmentModel';
+import { ActionNode } from './nodes/actionNode';
 import { BatchNode } from './nodes/batchNode';
 import { LeadNode } from './nodes/leadNode';
-import { NoticeNode } from './nodes/noticeNode';
-import { formatTime } from './viewText';
 
-export type EnrichmentNode = BatchNode | LeadNode | NoticeNode;
+export type EnrichmentNode = BatchNode | LeadNode | ActionNode;
 
-/** Batches at the root, leads as their children; lead nodes are made only when a batch opens. */
+const ACTION_ROWS: Record<ErrorAction, { label: string; icon: string; tooltip: string }> = {
+	setApiKey: { label: 'Set API Key…', icon: 'key', tooltip: 'Set a valid Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys).' },
+	retry: { label: 'Retry', icon: 'refresh', tooltip: 'Load the enrichment batches again.' },
+	openSettings: { label: 'Open Settings…', icon: 'gear', tooltip: 'Check the woodpecker.apiBaseUrl setting.' },
+	setCutoff: { label: 'Set Cutoff…', icon: 'calendar', tooltip: 'Choose which batches to show.' },
+};
+
+/** The failure's way out as rows above the batches; lead nodes are made only when a batch opens. */
 export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDataProvider<EnrichmentNode> {
 	private readonly changed = this._register(new vscode.EventEmitter<EnrichmentNode | undefined>());
 	readonly onDidChangeTreeData = this.changed.event;
@@ -18,6 +25,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	private model: EnrichmentModel | undefined;
 	/** In view order: roots[row.index] is the node of model.rows[row.index]. */
 	private roots: BatchNode[] = [];
+	private actions: ActionNode[] = [];
 	private readonly leadsByBatch = new Map<BatchNode, LeadNode[]>();
 	private readonly labels = new MinuteLabels(dateFormatter);
 
@@ -37,6 +45,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 			this.roots = roots;
 			this.leadsByBatch.clear();
 		}
+		this.actions = this.actionRows();
 		this.changed.fire(undefined);
 	}
 
@@ -45,10 +54,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	}
 
 	getChildren(node?: EnrichmentNode): EnrichmentNode[] {
-		if (!node) {
-			const notice = this.notice();
-			return notice ? [notice, ...this.roots] : this.roots;
-		}
+		if (!node) return this.actions.length ? [...this.actions, ...this.roots] : this.roots;
 		return node.kind === 'batch' ? this.leadsOf(node) : [];
 	}
 
@@ -57,7 +63,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	}
 
 	resolveTreeItem(item: vscode.TreeItem, node: EnrichmentNode): vscode.TreeItem {
-		if (node.kind !== 'notice') item.tooltip = node.tooltip();
+		if (node.kind !== 'action') item.tooltip = node.tooltip();
 		return item;
 	}
 
@@ -80,10 +86,17 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		return leads ?? [];
 	}
 
-	private notice(): NoticeNode | undefined {
-		const { data, failure } = this.store;
-		if (!data || !failure) return undefined;
-		return new NoticeNode(`Showing data from ${formatTime(data.receivedAt)}`, `refresh failed: ${failure.error.message}`);
+	/** After a failure: a row per way out (and Show Log when nothing else is on screen). */
+	private actionRows(): ActionNode[] {
+		const failure = this.store.failure;
+		if (!failure) return [];
+		const rows = actionsFor(failure.error).map((a) => {
+			const { label, icon, tooltip } = ACTION_ROWS[a];
+			const { command, arguments: args } = actionCommand(a);
+			return new ActionNode(`action/${a}`, label, icon, tooltip, { command, title: label, arguments: args });
+		});
+		if (!this.store.data) rows.push(new ActionNode('action/showLog', 'Show Log', 'output', 'What the extension sent and received.', { command: 'woodpecker.showLog', title: 'Show Log' }));
+		return rows;
 	}
 }
 

@@ -1,5 +1,5 @@
-// The Enrichments tree view: wires the provider to a TreeView and keeps its description,
-// message, badge and context keys in step with the store.
+// The Enrichments tree view: wires the provider to a TreeView and keeps its title, message,
+// badge and context keys in step with the store and the cutoff.
 import * as vscode from 'vscode';
 import { ContextKeys, setContext } from '../common/contextKeys';
 import { Disposable } from '../common/disposable';
@@ -22,16 +22,16 @@ export class EnrichmentView extends Disposable {
 		this.provider = this._register(new EnrichmentTreeProvider(store));
 		this.treeView = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: true }));
 		this._register(store.onDidChange(() => this.update()));
+		this._register(cutoffs.onDidChange(() => this.update()));
 		this.update();
 	}
 
-	/** The text inputs of the view, also read by the test API. */
-	textInput(): ViewTextInput {
+	private textInput(): ViewTextInput {
 		const { data, failure } = this.store;
 		return {
 			state: this.store.state,
-			cutoff: data && !data.cached ? data.cutoff : this.cutoffs.get(),
-			batches: data?.model.rows.length ?? 0,
+			// Until data for the new cutoff arrives, the title names what was asked for.
+			cutoff: data && !data.cached && !this.store.isRefreshing ? data.cutoff : this.cutoffs.get(),
 			cached: data?.cached ?? false,
 			receivedAt: data?.receivedAt,
 			refreshing: this.store.isRefreshing,
@@ -39,8 +39,7 @@ export class EnrichmentView extends Disposable {
 		};
 	}
 
-	/** Re-reads the cutoff etc. after a change that does not go through the store. */
-	update(): void {
+	private update(): void {
 		const input = this.textInput();
 		this.treeView.title = viewTitle(input);
 		this.treeView.description = viewDescription(input);
@@ -52,10 +51,5 @@ export class EnrichmentView extends Disposable {
 		void setContext(ContextKeys.state, input.state);
 		void setContext(ContextKeys.hasData, this.store.data !== undefined);
 		void setContext(ContextKeys.refreshing, this.store.isRefreshing);
-	}
-
-	/** The lead nodes the user has selected, in selection order. */
-	selectedLeads() {
-		return this.treeView.selection.filter((n) => n.kind === 'lead');
 	}
 }

@@ -1,14 +1,16 @@
-// The view's words: its description and message for each state. Pure, unit-tested.
+// The view's words: its title, description and message for each state. Pure, unit-tested.
+import { formatTime } from '../common/formatTime';
+import type { ViewState } from '../enrichments/enrichmentStore';
 import { type Cutoff, describeCutoff } from '../settings/cutoff';
 
 export interface ViewTextInput {
-	state: 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
+	state: ViewState;
 	cutoff: Cutoff;
-	batches: number;
 	cached: boolean;
 	receivedAt?: Date;
 	refreshing: boolean;
 	failure?: { message: string; at: Date };
+	now?: Date;
 }
 
 /** The view's description: the cutoff in force, and whether the data is cached. */
@@ -22,37 +24,26 @@ export function viewDescription(i: ViewTextInput): string {
  * title ("WOODPECKER: LAST 24 HOURS"), not the description, and a longer title is cut off at the
  * side bar's default width.
  */
-export function viewTitle(i: ViewTextInput): string {
+export function viewTitle(i: Pick<ViewTextInput, 'cutoff'>): string {
 	const c = describeCutoff(i.cutoff);
 	return c.charAt(0).toUpperCase() + c.slice(1);
 }
 
-/** The view's message line, or undefined when the rows speak for themselves. */
+/**
+ * The view's message line, or undefined. It must stay undefined where the welcome content
+ * speaks (no key, loading, nothing within the cutoff): VS Code hides welcome content while a
+ * message is set. A failure is said here once; its way out is the action row below it.
+ */
 export function viewMessage(i: ViewTextInput): string | undefined {
-	switch (i.state) {
-		case 'no-key':
-			return undefined;
-		case 'idle':
-		case 'loading':
-			return undefined;
-		case 'error':
-			return i.failure ? `Could not load enrichment batches: ${i.failure.message}` : undefined;
-		case 'empty':
-		case 'loaded': {
-			const when = i.receivedAt ? formatTime(i.receivedAt) : 'earlier';
-			if (i.failure) return `Showing data from ${when} because the last refresh failed: ${i.failure.message}`;
-			if (i.cached) return `Showing cached data from ${when}${i.refreshing ? '; refreshing…' : '. Refresh to update it.'}`;
-			if (i.state === 'empty') {
-				const c = describeCutoff(i.cutoff);
-				return `No enrichment batches ${c.startsWith('since') ? c : `in the ${c}`}. Set an earlier cutoff to look further back.`;
-			}
-			return undefined;
-		}
+	const now = i.now ?? new Date();
+	if (i.state === 'no-key') return undefined;
+	if (i.failure) {
+		if (i.state === 'error') return `Could not load enrichment batches: ${i.failure.message}`;
+		const shown = i.receivedAt ? ` Showing the batches received at ${formatTime(i.receivedAt, now)}.` : '';
+		return `Refresh failed at ${formatTime(i.failure.at, now)}: ${i.failure.message}${shown}`;
 	}
-}
-
-/** "14:03" today, otherwise "26 Nov, 14:03", in the user's locale. */
-export function formatTime(d: Date, now: Date = new Date()): string {
-	const sameDay = d.toDateString() === now.toDateString();
-	return sameDay ? d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }) : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+	if (i.state === 'loaded' && i.cached && i.receivedAt) {
+		return `Showing cached data from ${formatTime(i.receivedAt, now)}${i.refreshing ? '; refreshing…' : '. Refresh to update it.'}`;
+	}
+	return undefined;
 }

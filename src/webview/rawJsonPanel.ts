@@ -15,13 +15,14 @@ export interface RawJsonContent {
 	follows?: RawJsonTarget;
 }
 
-/** What the panel shows, independent of any one answer, so it can follow refreshes. */
-export type RawJsonTarget = { kind: 'response' } | { kind: 'batch'; uuid: string } | { kind: 'lead'; batchUuid: string; uid: string };
+/** What the panel shows, independent of any one answer, so it can follow refreshes; rows by their tree ids. */
+export type RawJsonTarget = { kind: 'response' } | { kind: 'batch'; id: string } | { kind: 'lead'; batchId: string; id: string };
 
 export class RawJsonPanel extends Disposable {
 	static readonly viewType = 'woodpecker.rawJson';
 	private panel: vscode.WebviewPanel | undefined;
 	private content: RawJsonContent | undefined;
+	private clearedBecause: string | undefined;
 	/** How many panels were created in this session (tests check reuse). */
 	created = 0;
 
@@ -37,6 +38,26 @@ export class RawJsonPanel extends Disposable {
 		return this.panel?.title;
 	}
 
+	/** The title of what the panel holds (undefined once cleared): for tests and Copy All. */
+	get shows(): string | undefined {
+		return this.content?.title;
+	}
+
+	/** The subtitle of what the panel holds. */
+	get subtitle(): string | undefined {
+		return this.content?.subtitle;
+	}
+
+	/** The value the panel holds (the very object, not a copy). */
+	get value(): unknown {
+		return this.content?.value;
+	}
+
+	/** Why the panel was cleared, while it is. */
+	get note(): string | undefined {
+		return this.clearedBecause;
+	}
+
 	/** What the open panel follows, if anything. */
 	get target(): RawJsonTarget | undefined {
 		return this.panel ? this.content?.follows : undefined;
@@ -48,16 +69,27 @@ export class RawJsonPanel extends Disposable {
 		this.update({ ...this.content, subtitle: `${this.content.subtitle} · ${note}`, follows: undefined });
 	}
 
+	/** Empties an open panel, saying why: nothing of what it showed stays in it, not even for Copy All. */
+	clear(reason: string): void {
+		this.content = undefined;
+		this.clearedBecause = reason;
+		if (!this.panel) return;
+		this.panel.title = 'Raw JSON';
+		this.post();
+	}
+
 	/** Replaces the open panel's content without revealing it (after a refresh). */
 	update(content: RawJsonContent): void {
 		if (!this.panel) return;
 		this.content = content;
+		this.clearedBecause = undefined;
 		this.panel.title = panelTitle(content);
 		this.post();
 	}
 
 	show(content: RawJsonContent): void {
 		this.content = content;
+		this.clearedBecause = undefined;
 		if (this.panel) {
 			this.panel.title = panelTitle(content);
 			this.panel.reveal(undefined, false);
@@ -84,7 +116,7 @@ export class RawJsonPanel extends Disposable {
 		// The webview says "ready" each time it (re)loads, e.g. after being hidden; then it gets the content.
 		panel.webview.onDidReceiveMessage((m: { type?: string }) => {
 			if (m?.type === 'ready') this.post();
-			else if (m?.type === 'copy' && this.content) void this.copyAll();
+			else if (m?.type === 'copy') void this.copyAll();
 		});
 	}
 
@@ -95,15 +127,22 @@ export class RawJsonPanel extends Disposable {
 
 	private post(): void {
 		const c = this.content;
-		if (!this.panel || !c) return;
+		if (!this.panel) return;
+		if (!c) {
+			if (this.clearedBecause) void this.panel.webview.postMessage({ type: 'clear', title: 'Nothing to show', subtitle: this.clearedBecause });
+			return;
+		}
 		// Bytes travel to the webview without a second JSON encoding of the whole text.
 		const json = new Uint8Array(Buffer.from(JSON.stringify(c.value) ?? 'null'));
 		void this.panel.webview.postMessage({ type: 'show', title: c.title, subtitle: c.subtitle, json });
 	}
 
-	private async copyAll(): Promise<void> {
-		await vscode.env.clipboard.writeText(JSON.stringify(this.content?.value, null, 2));
+	/** Copy All: the JSON pretty-printed; false, copying nothing, once the panel was cleared. */
+	async copyAll(): Promise<boolean> {
+		if (!this.content) return false;
+		await vscode.env.clipboard.writeText(JSON.stringify(this.content.value, null, 2));
 		vscode.window.setStatusBarMessage('$(check) Copied the JSON', 3000);
+		return true;
 	}
 }
 

@@ -9,12 +9,9 @@ import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { EnrichmentBatch } from '../../src/api/types';
 import { WoodpeckerClient } from '../../src/api/client';
-import { EnrichmentStore } from '../../src/enrichments/enrichmentStore';
-import type { ResponseCache } from '../../src/enrichments/responseCache';
-import type { Logger } from '../../src/common/logger';
-import type { ApiKeyStore } from '../../src/settings/apiKeyStore';
-import { CutoffStore } from '../../src/settings/cutoffStore';
-import { EnrichmentModel } from '../../src/tree/enrichmentModel';
+import { EnrichmentStore, type StoreCache, type StoreLog } from '../../src/enrichments/enrichmentStore';
+import { EnrichmentModel } from '../../src/model/enrichmentModel';
+import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
 import { generateBatches } from '../fake/data';
 import { FakeWoodpeckerServer } from '../fake/server';
@@ -57,14 +54,12 @@ function floor(url: string, retried = false): Promise<unknown> {
 	});
 }
 
-const silentLog = { info() {}, warn() {}, error() {}, setSecret() {}, show() {}, dispose() {} } as unknown as Logger;
-const noCache = { load: async () => undefined, save: async () => undefined, clear: async () => undefined } as unknown as ResponseCache;
-const keyStore = { get: async () => KEY, onDidChange: () => ({ dispose() {} }) } as unknown as ApiKeyStore;
-const memento = { get: () => undefined, update: async () => undefined, keys: () => [] };
+const silentLog: StoreLog = { info() {}, warn() {}, error() {}, setSecret() {} };
+const noCache: StoreCache = { load: async () => undefined, save: async () => undefined, clear: async () => undefined };
 
 /** Ours: the extension's store (client + model) and provider, until every root tree item exists. */
-function makePipeline() {
-	const store = new EnrichmentStore(keyStore, new CutoffStore(memento), noCache, silentLog, (task) => task);
+function makePipeline(base: string) {
+	const store = new EnrichmentStore({ keys: { get: async () => KEY }, cutoffs: { get: () => DEFAULT_CUTOFF }, config: () => ({ apiBaseUrl: base, timeoutMs: 30_000 }), cache: noCache, log: silentLog });
 	const provider = new EnrichmentTreeProvider(store);
 	return {
 		store,
@@ -112,7 +107,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
 	return performance.now() - t;
 }
 
-/** Where our time goes, each part timed alone: the client's GET + parse + checks (which also count leads and read times), the model, the root items. */
+/** Where our time goes, each part timed alone: the client's GET + parse + checks, the model (counts, times, order, ids), the root items. */
 async function splitPipeline(base: string, pipeline: ReturnType<typeof makePipeline>, runs: number): Promise<string> {
 	const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: base });
 	const parts = { get: [] as number[], model: [] as number[], items: [] as number[] };
@@ -122,7 +117,7 @@ async function splitPipeline(base: string, pipeline: ReturnType<typeof makePipel
 		const result = await client.listEnrichmentsResponse();
 		parts.get.push(performance.now() - t);
 		t = performance.now();
-		const model = new EnrichmentModel(result.body.lead_enrichments, result.leadStates, result.createdTimes);
+		const model = new EnrichmentModel(result.body.lead_enrichments);
 		parts.model.push(performance.now() - t);
 		if (model.rows.length !== result.body.lead_enrichments.length) throw new Error('model lost batches');
 		// A refresh makes new nodes, whose items are built on first ask: time that first ask.
@@ -139,7 +134,6 @@ async function benchPayload(p: Payload, rows: string[], ratios: Record<string, n
 	const batches: EnrichmentBatch[] = generateBatches({ count: p.batches, leadsPerBatch: p.leads, seed: 7, now: new Date(), spanHours: 23 });
 	const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip: false });
 	const base = await server.start();
-	process.env.WOODPECKER_BENCH_BASE_URL = base;
 	try {
 		const url = `${base}${PATH}`;
 		const bytes = Buffer.byteLength(JSON.stringify({ lead_enrichments: batches }));
@@ -156,12 +150,12 @@ async function benchPayload(p: Payload, rows: string[], ratios: Record<string, n
 		}
 		{
 			const h1 = await heapNow();
-			const fresh = makePipeline();
+			const fresh = makePipeline(base);
 			await fresh.run();
 			ourHeap = (await heapNow()) - h1;
 			fresh.store.dispose();
 		}
-		const pipeline = makePipeline();
+		const pipeline = makePipeline(base);
 		// Warm both paths once (and the server's serialization cache).
 		await floor(url);
 		await pipeline.run();
@@ -201,9 +195,8 @@ async function benchGzip(): Promise<string[]> {
 	for (const gzip of [false, true]) {
 		const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip });
 		const base = await server.start();
-		process.env.WOODPECKER_BENCH_BASE_URL = base;
-		try {
-			const pipeline = makePipeline();
+			try {
+			const pipeline = makePipeline(base);
 			await pipeline.run();
 			const times: number[] = [];
 			for (let i = 0; i < (quick ? 3 : 7); i++) times.push(await timed(() => pipeline.run()));
@@ -231,11 +224,10 @@ async function benchExpand(): Promise<string> {
 	const batches = generateBatches({ count: 1, leadsPerBatch: 1000, seed: 3, now: new Date() });
 	const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip: false });
 	const base = await server.start();
-	process.env.WOODPECKER_BENCH_BASE_URL = base;
 	try {
 		const times: number[] = [];
 		for (let i = 0; i < 9; i++) {
-			const pipeline = makePipeline();
+			const pipeline = makePipeline(base);
 			await pipeline.run();
 			const root = pipeline.provider.getChildren()[0];
 			const t = performance.now();

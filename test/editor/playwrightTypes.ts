@@ -6,8 +6,20 @@ export interface PlaywrightCore {
 	chromium: BrowserType;
 }
 
+export interface LaunchOptions {
+	executablePath: string;
+	args?: string[];
+	headless?: boolean;
+	timeout?: number;
+	handleSIGINT?: boolean;
+	handleSIGTERM?: boolean;
+	handleSIGHUP?: boolean;
+}
+
 export interface BrowserType {
-	launch(options: { executablePath: string; args?: string[]; headless?: boolean; timeout?: number; handleSIGINT?: boolean; handleSIGTERM?: boolean; handleSIGHUP?: boolean }): Promise<Browser>;
+	launch(options: LaunchOptions): Promise<Browser>;
+	/** A browser whose one context keeps its profile (IndexedDB included) in `userDataDir` on disk. */
+	launchPersistentContext(userDataDir: string, options: LaunchOptions & ContextOptions): Promise<BrowserContext>;
 }
 
 export interface ContextOptions {
@@ -24,6 +36,7 @@ export interface Browser {
 }
 
 export interface BrowserContext {
+	pages(): Page[];
 	grantPermissions(permissions: string[], options?: { origin?: string }): Promise<void>;
 	newPage(): Promise<Page>;
 	close(): Promise<void>;

@@ -15,7 +15,7 @@ import { demoBatches } from '../fake/data';
 import { FakeWoodpeckerServer } from '../fake/server';
 import type { UiHarness } from '../ui/harness';
 import type { UiRunResult } from '../ui/index';
-import { launchBrowser, newWorkbenchContext } from './browser';
+import { launchBrowser, launchPersistentWorkbench } from './browser';
 import { CodeServer } from './codeServer';
 import { ensureEditorTools } from './install';
 import { repoRoot, resultsDir, screenshotsDir } from './paths';
@@ -105,17 +105,23 @@ async function runIntegration(options: Options): Promise<SuiteResult> {
 	const file = resultFile('integration');
 	const mochaLog = path.join(logsDir, 'integration-mocha.log');
 	fs.rmSync(mochaLog, { force: true });
+	// The browser keeps its profile on disk, so the privacy test can search what the workbench stores there.
+	const browserProfile = path.join(stateDir, 'browser-profile');
 	const server = await CodeServer.start({
 		entry: tools.codeServer,
 		stateDir,
 		settings: { 'woodpecker.apiBaseUrl': fakeUrl },
-		// The extension host inherits these from code-server; test/integration/index.ts reads them.
-		env: { WOODPECKER_TEST_RESULT_FILE: file, WOODPECKER_TEST_LOG_FILE: mochaLog, ...(options.grep ? { WOODPECKER_TEST_GREP: options.grep } : {}) },
+		// The extension host inherits these from code-server; test/integration/index.ts and support.ts read them.
+		env: {
+			WOODPECKER_TEST_RESULT_FILE: file,
+			WOODPECKER_TEST_LOG_FILE: mochaLog,
+			WOODPECKER_TEST_BROWSER_PROFILE: browserProfile,
+			...(options.grep ? { WOODPECKER_TEST_GREP: options.grep } : {}),
+		},
 		logFile: path.join(logsDir, 'integration-code-server.log'),
 	});
-	const browser = await launchBrowser(tools.chromium);
-	const context = await newWorkbenchContext(browser, server.url);
-	const page = await context.newPage();
+	const context = await launchPersistentWorkbench(tools.chromium, browserProfile, server.url);
+	const page = context.pages()[0] ?? (await context.newPage());
 	recordConsole(page, path.join(logsDir, 'integration-browser.log'));
 
 	// The workbench calls window.codeAutomationExit(code) when the extension tests end.

@@ -4,7 +4,8 @@
 // Choices where the docs are silent:
 // - The API key is checked before the path, so a wrong key gets 401 on any path.
 // - No created_after: batches created within the 24 hours before now(). With created_after=D:
-//   batches created at or after D's UTC midnight. An ill-formed or impossible D (2026-02-30) → 400.
+//   batches created at or after D's midnight, read as `createdAfterReading` says (by default
+//   inclusive, in UTC; the docs say neither). An ill-formed or impossible D (2026-02-30) → 400.
 // - A batch whose `created` does not parse is always listed, so odd values can be fed through.
 // - Batches are listed in the order they were given.
 import * as http from 'node:http';
@@ -63,6 +64,17 @@ export interface FakeServerOptions {
 	latencyMs?: number;
 	/** Answer GET .../enrichments/{uuid} as {"lead_enrichment": {...}} instead of the bare batch. */
 	wrapSingle?: boolean;
+	/** How created_after=D is read; default inclusive, in UTC. */
+	createdAfterReading?: CreatedAfterReading;
+}
+
+/**
+ * A reading of created_after=D the docs leave open: batches from D's midnight (inclusive) or
+ * from the next midnight (exclusive: "after D"), at a UTC offset (0 = UTC; the server's own zone).
+ */
+export interface CreatedAfterReading {
+	exclusive: boolean;
+	utcOffsetMinutes: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -97,6 +109,7 @@ export class FakeWoodpeckerServer {
 	latencyMs: number;
 	wrapSingle: boolean;
 	gzip: boolean;
+	createdAfterReading: CreatedAfterReading;
 	readonly requests: RecordedRequest[] = [];
 	/** Requests being answered right now. */
 	inFlight = 0;
@@ -121,6 +134,7 @@ export class FakeWoodpeckerServer {
 		this.gzip = opts.gzip ?? true;
 		this.latencyMs = opts.latencyMs ?? 0;
 		this.wrapSingle = opts.wrapSingle ?? false;
+		this.createdAfterReading = opts.createdAfterReading ?? { exclusive: false, utcOffsetMinutes: 0 };
 		this.setBatches(opts.batches ?? []);
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((e: unknown) => {
@@ -187,9 +201,10 @@ export class FakeWoodpeckerServer {
 		this.alwaysFault = fault;
 	}
 
-	/** Clears recorded requests, queued and permanent faults, and the counters. */
+	/** Clears recorded requests, queued and permanent faults, the counters, and the created_after reading. */
 	reset(): void {
 		this.requests.length = 0;
+		this.createdAfterReading = { exclusive: false, utcOffsetMinutes: 0 };
 		this.faults.length = 0;
 		this.alwaysFault = undefined;
 		this.maxInFlight = this.inFlight;
@@ -247,7 +262,8 @@ export class FakeWoodpeckerServer {
 		else {
 			const midnight = utcMidnight(createdAfter);
 			if (midnight === undefined) return this.sendError(res, 400, gzip, record);
-			cutoff = midnight;
+			const { exclusive, utcOffsetMinutes } = this.createdAfterReading;
+			cutoff = midnight + (exclusive ? DAY_MS : 0) - utcOffsetMinutes * 60_000;
 		}
 		this.send(res, 200, this.listBody(cutoff), gzip, record);
 	}

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { extension, waitForSnapshot } from './helpers';
-import { type Session, cacheFile, sampleBatches, sleep, startCommand, startSession, uniqueKey, userDataDir, waitFor } from './support';
+import { cacheFile, sampleBatches, sleep, startCommand, uniqueKey, useSession, userDataDir, waitFor } from './support';
 
 /** Every woodpecker.* setting the manifest contributes. */
 function contributedSettings(): string[] {
@@ -20,18 +20,14 @@ function settingsFiles(): string[] {
 }
 
 describe('API key storage', () => {
-	let session: Session | undefined;
-	afterEach(async () => {
-		await session?.dispose();
-		session = undefined;
-	});
+	const session = useSession();
 
 	it('keeps the key out of every woodpecker.* setting and the user, machine and workspace settings files', async () => {
 		const key = uniqueKey();
-		session = await startSession(sampleBatches().batches, { apiKey: key });
+		const { fake } = await session.start(sampleBatches().batches, { apiKey: key });
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		// The key is in use: the fake API received it, so its absence below means something.
-		assert.equal(session.fake.server.requests[0]?.apiKey, key);
+		assert.equal(fake.server.requests[0]?.apiKey, key);
 
 		const settings = contributedSettings();
 		assert.deepEqual(settings.sort(), ['woodpecker.apiBaseUrl', 'woodpecker.autoRefreshMinutes', 'woodpecker.requestTimeoutSeconds']);
@@ -47,16 +43,15 @@ describe('API key storage', () => {
 	});
 
 	it('clearing the key empties the view, deletes the cached answer and sends no further request', async () => {
-		session = await startSession(sampleBatches().batches);
-		const { api, fake } = session;
+		const { api, fake } = await session.start(sampleBatches().batches);
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		await waitFor(() => (fs.existsSync(cacheFile()) ? true : undefined), 'the answer to be cached');
 
 		await api.storeApiKey(undefined);
 		const s = await waitForSnapshot((snap) => snap.state === 'no-key', 'the no-key state');
 		assert.deepEqual(
-			{ batches: s.batches, notice: s.notice, badge: s.badge, message: s.message, description: s.description },
-			{ batches: [], notice: undefined, badge: undefined, message: undefined, description: 'last 24 hours' },
+			{ batches: s.batches, actions: s.actions, badge: s.badge, message: s.message, description: s.description },
+			{ batches: [], actions: [], badge: undefined, message: undefined, description: 'last 24 hours' },
 		);
 		await waitFor(() => (fs.existsSync(cacheFile()) ? undefined : true), 'the cached answer of the old key to be deleted', 5_000);
 

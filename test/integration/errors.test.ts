@@ -1,91 +1,112 @@
-// A failed refresh keeps the last good batches on screen and says why, in a notice row above
-// them and in the view's message. (The error notification itself lives in the workbench, out of
-// the extension host's reach: the UI suite reads it.)
+// A failed refresh says why once, in the view's message, and offers its way out as a row that
+// runs the fix; the last good batches stay. (The notification lives in the workbench, out of the
+// extension host's reach: the UI suite reads it.)
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Fault } from '../fake/server';
 import type { TreeSnapshot } from '../../src/testApi';
-import { type Session, sampleBatches, startCommand, startSession, waitForNotice } from './support';
+import { waitForSnapshot } from './helpers';
+import { actionLabels, sampleBatches, startCommand, useSession, waitForFailure } from './support';
+
+interface Case {
+	name: string;
+	fault: Fault | 'stop';
+	/** Part of the reason the view must give. */
+	reason: string;
+	actions: string[];
+	attempts: number;
+}
+
+const CASES: Case[] = [
+	{ name: 'HTTP 401', fault: { kind: 'status', status: 401 }, reason: 'Invalid api key. Set a valid API key. (HTTP 401 Unauthorized)', actions: ['Set API Key…'], attempts: 1 },
+	{ name: 'HTTP 403', fault: { kind: 'status', status: 403 }, reason: '(HTTP 403 Forbidden)', actions: ['Set API Key…'], attempts: 1 },
+	{ name: 'HTTP 400', fault: { kind: 'status', status: 400 }, reason: 'Value of created_after is incorrect. (HTTP 400 Bad Request)', actions: ['Set Cutoff…'], attempts: 1 },
+	{ name: 'HTTP 404', fault: { kind: 'status', status: 404 }, reason: 'Requested resource does not exist. (HTTP 404 Not Found)', actions: ['Open Settings…'], attempts: 1 },
+	{ name: 'HTTP 500', fault: { kind: 'status', status: 500 }, reason: 'An unexpected error has occurred. Please try again later. (HTTP 500 Internal server error)', actions: ['Retry'], attempts: 3 },
+	{
+		name: 'HTTP 302 to another address (not followed: the key stays here)',
+		fault: { kind: 'status', status: 302, headers: { location: 'http://127.0.0.1:9/rest/v2/lead_finder/leads/enrichments' } },
+		reason: "Woodpecker's address answered with a redirect to http://127.0.0.1:9.",
+		actions: ['Open Settings…'],
+		attempts: 1,
+	},
+	{ name: 'a refused connection (server stopped)', fault: 'stop', reason: 'refused the connection', actions: ['Retry'], attempts: 0 },
+	{ name: 'an HTML page instead of JSON', fault: { kind: 'html', status: 200 }, reason: 'an HTML page instead of JSON', actions: ['Retry'], attempts: 1 },
+];
 
 describe('Refresh failures', () => {
-	let session: Session | undefined;
-	afterEach(async () => {
-		await session?.dispose();
-		session = undefined;
-	});
+	const session = useSession();
 
 	/** A good refresh, then a failing one; returns the snapshots before and after. */
 	async function failAfterGoodRefresh(fault: Fault | 'stop'): Promise<{ before: TreeSnapshot; after: TreeSnapshot }> {
-		session = await startSession(sampleBatches().batches, { settings: { requestTimeoutSeconds: 2 } });
-		const { api, fake } = session;
+		const { api, fake } = await session.start(sampleBatches().batches, { settings: { requestTimeoutSeconds: 2 } });
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		const before = await api.snapshot({ leads: false });
 		assert.equal(before.batches.length, 4);
-		assert.equal(before.notice, undefined);
+		assert.deepEqual(before.actions, []);
 		fake.server.reset();
 		if (fault === 'stop') await fake.server.stop();
 		else fake.server.failAlways(fault);
 		// Its error notification waits for a click: do not await the command.
 		startCommand('woodpecker.refresh');
-		const after = await waitForNotice();
-		return { before, after };
+		return { before, after: await waitForFailure() };
 	}
 
-	function assertStaleDataShown(before: TreeSnapshot, after: TreeSnapshot, reason: string): void {
-		assert.equal(after.state, 'loaded');
-		assert.deepEqual(
-			after.batches.map((b) => b.uuid),
-			before.batches.map((b) => b.uuid),
-			'the last good batches should stay',
-		);
-		assert.match(after.notice!.label, /^Showing data from \S/);
-		assert.equal(after.notice!.icon, 'warning');
-		assert.ok(after.notice!.description.includes(reason), `notice description ${JSON.stringify(after.notice!.description)} lacks ${JSON.stringify(reason)}`);
-		assert.match(after.message ?? '', /^Showing data from .+ because the last refresh failed: /);
-		assert.ok(after.message!.includes(reason), `message ${JSON.stringify(after.message)} lacks ${JSON.stringify(reason)}`);
-		assert.equal(after.description, 'last 24 hours');
-	}
-
-	const statuses: Array<{ status: number; details: string; attempts: number }> = [
-		{ status: 401, details: 'Invalid api key', attempts: 1 },
-		{ status: 400, details: 'Value of created_after is incorrect.', attempts: 1 },
-		{ status: 404, details: 'Requested resource does not exist', attempts: 1 },
-		{ status: 500, details: 'An unexpected error has occurred. Please try again later.', attempts: 3 },
-	];
-	for (const { status, details, attempts } of statuses) {
-		it(`HTTP ${status}: keeps the batches and shows the server's details "${details}" (${attempts} attempt${attempts > 1 ? 's' : ''})`, async () => {
-			const { before, after } = await failAfterGoodRefresh({ kind: 'status', status });
-			assertStaleDataShown(before, after, details);
-			assert.ok(after.notice!.description.includes(`HTTP ${status}`), after.notice!.description);
-			assert.equal(session!.listRequests().length, attempts);
+	for (const c of CASES) {
+		it(`${c.name} after a good load: keeps the batches, says why once, and offers ${c.actions.join(', ')}`, async () => {
+			const { before, after } = await failAfterGoodRefresh(c.fault);
+			assert.equal(after.state, 'loaded');
+			assert.deepEqual(after.batches.map((b) => b.uuid), before.batches.map((b) => b.uuid), 'the last good batches stay');
+			assert.match(after.message ?? '', /^Refresh failed at .+: .+ Showing the batches received at .+\.$/);
+			assert.ok(after.message!.includes(c.reason), `message ${JSON.stringify(after.message)} lacks ${JSON.stringify(c.reason)}`);
+			assert.deepEqual(actionLabels(after), c.actions);
+			for (const row of after.actions) assert.ok(!row.label.includes(c.reason) && !row.tooltip.includes(c.reason), 'the reason is said once, in the message');
+			assert.equal(after.description, 'last 24 hours');
+			if (c.attempts) assert.equal(session.current.listRequests().length, c.attempts);
 		});
 	}
 
-	it('HTTP 302 to another address: not followed (the key stays here), keeps the batches and says where it pointed', async () => {
-		const { before, after } = await failAfterGoodRefresh({ kind: 'status', status: 302, headers: { location: 'http://127.0.0.1:9/rest/v2/lead_finder/leads/enrichments' } });
-		assertStaleDataShown(before, after, "Woodpecker's address answered with a redirect to http://127.0.0.1:9.");
-		assert.equal(session!.listRequests().length, 1);
-	});
-
-	it('a refused connection (server stopped): keeps the batches and says the connection was refused', async () => {
-		const { before, after } = await failAfterGoodRefresh('stop');
-		assertStaleDataShown(before, after, 'the connection was refused');
-	});
-
-	it('no answer within woodpecker.requestTimeoutSeconds (2 s): keeps the batches and names the timeout, after 3 attempts', async function () {
+	it('no answer within woodpecker.requestTimeoutSeconds (2 s): names the timeout after 3 attempts, offers Retry', async function () {
 		this.timeout(30_000);
-		const { before, after } = await failAfterGoodRefresh({ kind: 'hang' });
-		assertStaleDataShown(before, after, 'did not answer within 2 s');
-		assert.equal(session!.listRequests().length, 3);
+		const { after } = await failAfterGoodRefresh({ kind: 'hang' });
+		assert.ok(after.message?.includes('did not answer within 2 s'), after.message);
+		assert.deepEqual(actionLabels(after), ['Retry']);
+		assert.equal(session.current.listRequests().length, 3);
 	});
 
-	it('the next good refresh removes the notice and the message', async () => {
-		await failAfterGoodRefresh({ kind: 'status', status: 500 });
-		session!.fake.server.reset();
-		await vscode.commands.executeCommand('woodpecker.refresh');
-		const s = await session!.api.snapshot({ leads: false });
-		assert.equal(s.notice, undefined);
+	it('each action row runs its fix: Retry reloads, and a good answer removes the row and the message', async () => {
+		const { after } = await failAfterGoodRefresh({ kind: 'status', status: 500 });
+		const retry = after.actions[0];
+		assert.deepEqual(retry.command, { command: 'woodpecker.refresh', arguments: [] });
+		session.current.fake.server.reset();
+		await vscode.commands.executeCommand(retry.command!.command, ...retry.command!.arguments);
+		const s = await session.current.api.snapshot({ leads: false });
+		assert.deepEqual(s.actions, []);
 		assert.equal(s.message, undefined);
 		assert.equal(s.batches.length, 4);
+		assert.equal(session.current.listRequests().length, 1);
+	});
+
+	it('the rows of a key or address problem run Set API Key and Open Settings on woodpecker.apiBaseUrl', async () => {
+		const { after } = await failAfterGoodRefresh({ kind: 'status', status: 401 });
+		assert.deepEqual(after.actions[0].command, { command: 'woodpecker.setApiKey', arguments: [] });
+		session.current.fake.server.failAlways({ kind: 'status', status: 404 });
+		startCommand('woodpecker.refresh');
+		const notFound = await waitForSnapshot((s) => actionLabels(s).includes('Open Settings…') && !s.refreshing, 'the 404 rows');
+		assert.deepEqual(notFound.actions[0].command, { command: 'workbench.action.openSettings', arguments: ['woodpecker.apiBaseUrl'] });
+	});
+
+	it('the first load failing: no batches, the reason in the message, the way out and Show Log as rows', async () => {
+		const { api, fake } = await session.start(sampleBatches().batches);
+		await api.storeApiKey(undefined);
+		await waitForSnapshot((s) => s.state === 'no-key', 'the key to be cleared');
+		fake.server.failAlways({ kind: 'status', status: 401 });
+		await api.storeApiKey('a-key-the-server-rejects');
+		const s = await waitForFailure();
+		assert.equal(s.state, 'error');
+		assert.deepEqual(s.batches, []);
+		assert.equal(s.message, 'Could not load enrichment batches: Invalid api key. Set a valid API key. (HTTP 401 Unauthorized)');
+		assert.deepEqual(actionLabels(s), ['Set API Key…', 'Show Log']);
+		assert.deepEqual(s.actions[1].command, { command: 'woodpecker.showLog', arguments: [] });
 	});
 });

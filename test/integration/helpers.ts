@@ -62,6 +62,6 @@ export async function waitForSnapshot(accept: (s: TreeSnapshot) => boolean, what
 		if (accept(last)) return last;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	} while (Date.now() < deadline);
-	const { state, message, batches, notice } = last;
-	throw new Error(`Timed out waiting for ${what}; last snapshot: ${JSON.stringify({ state, message, batches: batches.length, notice: notice?.label })}`);
+	const { state, message, batches, actions } = last;
+	throw new Error(`Timed out waiting for ${what}; last snapshot: ${JSON.stringify({ state, message, batches: batches.length, actions: actions.map((a) => a.label) })}`);
 }

@@ -4,6 +4,7 @@
 // host inherits it. Mocha's own console output reaches the browser console with its %s
 // placeholders unfilled, so the readable log goes to a file the runner prints as it grows.
 import Mocha from 'mocha';
+import { STRICT_MOCHA } from '../mochaOptions';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resultFile, writeResult } from '../editor/results';
@@ -16,7 +17,7 @@ export function run(): Promise<void> {
 	const suite = process.env.WOODPECKER_TEST_SUITE ?? 'integration';
 	const resultPath = process.env[RESULT_FILE_ENV] ?? resultFile(suite);
 	const log = openLog(process.env[LOG_FILE_ENV]);
-	const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, reporter: 'spec', color: false });
+	const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, reporter: 'spec', color: false, ...STRICT_MOCHA });
 	if (process.env.WOODPECKER_TEST_GREP) mocha.grep(process.env.WOODPECKER_TEST_GREP);
 	const files = listTestFiles(__dirname).sort();
 	for (const file of files) mocha.addFile(file);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generateBatches } from '../fake/data';
 import { extension, waitForSnapshot } from './helpers';
-import { type Session, resultsDir, startSession } from './support';
+import { resultsDir, useSession } from './support';
 
 const BATCHES = 10_000;
 const LEADS_PER_BATCH = 10;
@@ -28,16 +28,11 @@ function timeFreshRequire(): number {
 }
 
 describe('Performance (correctness of a large refresh)', () => {
-	let session: Session | undefined;
-	afterEach(async () => {
-		await session?.dispose();
-		session = undefined;
-	});
+	const session = useSession();
 
 	it('shows all 10,000 batches newest first with 100,000 leads counted, and records the refresh time', async function () {
 		this.timeout(120_000);
-		session = await startSession([]);
-		const { api, fake } = session;
+		const { api, fake } = await session.start([]);
 		const batches = generateBatches({ count: BATCHES, leadsPerBatch: LEADS_PER_BATCH, spanHours: 23 });
 		fake.server.setBatches(batches);
 		const created = new Map(batches.map((b) => [b.uuid, Date.parse(b.created)]));

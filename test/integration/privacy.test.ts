@@ -1,44 +1,40 @@
 // After a whole session (key set, refreshes, failures, copy, raw JSON, restart) the key must be
-// nowhere on disk: not in settings, the response cache in globalStorage, or the log files.
-// code-server keeps the secret itself in the browser (IndexedDB, encrypted with the server's
-// serve-web-key-half), so nothing in the user data folder holds it by design; *.vscdb state
-// databases, should an editor keep them there, are skipped as binary stores.
+// nowhere the editor writes: not in settings, the response cache in globalStorage, the log files,
+// the state databases (desktop VS Code's *.vscdb in the user data folder; code-server keeps its
+// state in the browser's IndexedDB, whose profile the harness puts on disk), nor in the
+// extension's global state read back. code-server stores the secret itself in IndexedDB,
+// encrypted with the server's serve-web-key-half: the plain key must appear in none of it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
-import { type Session, batchNodes, cacheFile, leadNodes, listFiles, sampleBatches, startCommand, startSession, uniqueKey, userDataDir, waitFor, waitForNotice } from './support';
-
-const SKIPPED = /\.vscdb(\.backup)?$/;
+import { CutoffItem, batchNodes, cacheFile, leadNodes, listFiles, restoreDefaultCutoff, sampleBatches, setCutoffByPick, startCommand, uniqueKey, useSession, userDataDir, waitFor, waitForFailure } from './support';
 
 function logFiles(): string[] {
 	return listFiles(path.join(userDataDir(), 'logs')).filter((f) => f.includes(`${path.sep}${EXTENSION_ID}${path.sep}`));
 }
 
 describe('The API key on disk', () => {
-	let session: Session | undefined;
-	afterEach(async () => {
-		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-		await session?.dispose();
-		session = undefined;
-	});
+	const session = useSession();
+	afterEach(restoreDefaultCutoff);
 
 	it('appears in no file of the user data folder after a full session: settings, cache, logs', async function () {
 		this.timeout(40_000);
 		const key = uniqueKey();
-		session = await startSession(sampleBatches().batches, { apiKey: key, settings: { requestTimeoutSeconds: 2 } });
-		const { api, fake } = session;
+		const { api, fake } = await session.start(sampleBatches().batches, { apiKey: key, settings: { requestTimeoutSeconds: 2 } });
 
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		fake.server.failNext({ kind: 'status', status: 401 });
 		startCommand('woodpecker.refresh');
-		await waitForNotice();
+		await waitForFailure();
 		fake.server.failNext({ kind: 'status', status: 500 }, 3);
 		startCommand('woodpecker.refresh');
-		await waitFor(async () => ((await api.snapshot({ leads: false })).notice?.description.includes('HTTP 500') ? true : undefined), 'the 500 notice');
+		await waitFor(async () => ((await api.snapshot({ leads: false })).message?.includes('HTTP 500') ? true : undefined), 'the 500 message');
 		await vscode.commands.executeCommand('notifications.clearAll');
 		await vscode.commands.executeCommand('woodpecker.refresh');
+		// Something in global state to search (picked before a webview takes the focus from quick open).
+		await setCutoffByPick(CutoffItem.last7Days);
 		const lead = leadNodes(api, batchNodes(api)[0])[0];
 		await vscode.commands.executeCommand('woodpecker.copyLeadUid', lead);
 		await vscode.commands.executeCommand('woodpecker.showRawJson');
@@ -52,11 +48,23 @@ describe('The API key on disk', () => {
 		await waitFor(() => (fs.existsSync(cacheFile()) && fs.readFileSync(cacheFile(), 'utf8').includes(batchNodes(api)[0].row.batch.uuid) ? true : undefined), 'the cached answer');
 		await waitFor(() => (logFiles().some((f) => fs.readFileSync(f, 'utf8').includes('Invalid api key')) ? true : undefined), 'the 401 in the Woodpecker log');
 
-		const root = userDataDir();
-		const files = listFiles(root);
-		const searched = files.filter((f) => !SKIPPED.test(f));
-		for (const must of [path.join(root, 'User', 'settings.json'), cacheFile(), ...logFiles()]) assert.ok(searched.includes(must), `${must} was not searched`);
-		const leaking = searched.filter((f) => fs.readFileSync(f).includes(key));
-		assert.deepEqual(leaking.map((f) => path.relative(root, f)), [], 'files holding the API key');
+		// The extension's global state, read back as stored: the cutoff is there, the key is not.
+		const state = api.globalState();
+		assert.deepEqual(state['woodpecker.cutoff'], { kind: 'days', days: 7 }, `global state: ${JSON.stringify(Object.keys(state))}, view: ${(await api.snapshot({ leads: false })).description}`);
+		assert.ok(!JSON.stringify(state).includes(key), 'the global state holds the API key');
+
+		// The editor writes its state lazily: wait until a state store on disk holds this session's cutoff,
+		// so the key's absence from it means something.
+		const roots = [userDataDir(), process.env.WOODPECKER_TEST_BROWSER_PROFILE].filter((r): r is string => !!r && fs.existsSync(r));
+		const stateStores = () => roots.flatMap(listFiles).filter((f) => /\.vscdb(-wal|-journal|\.backup)?$|[\\/]IndexedDB[\\/]/.test(f));
+		const holdsCutoff = (f: string) => fs.readFileSync(f).includes('woodpecker.cutoff') || fs.readFileSync(f).includes(Buffer.from('woodpecker.cutoff', 'utf16le'));
+		await waitFor(() => (stateStores().some(holdsCutoff) ? true : undefined), "a state store on disk holding the extension's global state", 30_000);
+		const searched = roots.flatMap(listFiles);
+		for (const must of [path.join(userDataDir(), 'User', 'settings.json'), cacheFile(), ...logFiles(), ...stateStores()]) assert.ok(searched.includes(must), `${must} was not searched`);
+		const leaking = searched.filter((f) => {
+			const bytes = fs.readFileSync(f);
+			return bytes.includes(key) || bytes.includes(Buffer.from(key, 'utf16le'));
+		});
+		assert.deepEqual(leaking, [], 'files holding the API key');
 	});
 });

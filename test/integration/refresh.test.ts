@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ENRICHMENTS_PATH } from '../fake/server';
-import { type Session, sampleBatches, startSession } from './support';
+import { assertCreatedAfterCovers, sampleBatches, useSession } from './support';
 
 // The label a batch row gets: its creation time in the UI language, as the provider formats it.
 function createdLabel(created: string): string {
@@ -9,27 +9,23 @@ function createdLabel(created: string): string {
 }
 
 describe('Refresh', () => {
-	let session: Session | undefined;
-	afterEach(async () => {
-		await session?.dispose();
-		session = undefined;
-	});
+	const session = useSession();
 
-	it('sends one GET of the enrichments list with the stored key in x-api-key and no created_after for the default cutoff', async () => {
-		session = await startSession(sampleBatches().batches, { apiKey: 'refresh-test-key' });
+	it('sends one GET of the enrichments list with the stored key in x-api-key, reaching back far enough for the last 24 hours', async () => {
+		const { fake } = await session.start(sampleBatches().batches, { apiKey: 'refresh-test-key' });
 		await vscode.commands.executeCommand('woodpecker.refresh');
-		const requests = session.fake.server.requests;
+		const requests = fake.server.requests;
 		assert.equal(requests.length, 1);
 		assert.equal(requests[0].method, 'GET');
 		assert.equal(requests[0].path, ENRICHMENTS_PATH);
 		assert.equal(requests[0].apiKey, 'refresh-test-key');
-		assert.deepEqual(requests[0].query, {});
+		assert.deepEqual(Object.keys(requests[0].query), ['created_after']);
+		assertCreatedAfterCovers(requests[0].query.created_after, 24);
 	});
 
 	it('fills the tree newest first with the counts, icons and colors of each batch and lead', async () => {
 		const { batches, uuids } = sampleBatches();
-		session = await startSession([]);
-		const { api, fake } = session;
+		const { api, fake } = await session.start([]);
 		assert.equal((await api.snapshot()).state, 'empty', 'an empty answer should leave the view empty');
 		fake.server.setBatches(batches);
 		await vscode.commands.executeCommand('woodpecker.refresh');
@@ -39,9 +35,9 @@ describe('Refresh', () => {
 		assert.equal(s.state, 'loaded');
 		assert.equal(s.description, 'last 24 hours');
 		assert.equal(s.message, undefined);
-		assert.equal(s.notice, undefined);
+		assert.deepEqual(s.actions, []);
 		assert.equal(s.badge, 1, 'the badge counts pending leads');
-		// The 30-hour-old batch is outside the API's default window; the rest newest first.
+		// The 30-hour-old batch is outside the last 24 hours (the server sent it: the view leaves it out); the rest newest first.
 		assert.deepEqual(
 			s.batches.map((b) => b.uuid),
 			[uuids.mixed, uuids.empty, uuids.done, uuids.odd],
@@ -49,10 +45,10 @@ describe('Refresh', () => {
 		assert.deepEqual(
 			s.batches.map(({ id, label, description, icon, color, contextValue, collapsible }) => ({ id, label, description, icon, color, contextValue, collapsible })),
 			[
-				{ id: `batch/${uuids.mixed}`, label: createdLabel(created(uuids.mixed)), description: '3 leads · 1 pending · 1 converted · 1 not converted', icon: 'sync', color: 'charts.yellow', contextValue: 'woodpecker.batch', collapsible: true },
-				{ id: `batch/${uuids.empty}`, label: createdLabel(created(uuids.empty)), description: '0 leads', icon: 'circle-outline', color: 'disabledForeground', contextValue: 'woodpecker.batch', collapsible: false },
-				{ id: `batch/${uuids.done}`, label: createdLabel(created(uuids.done)), description: '2 leads · 1 converted · 1 not converted', icon: 'check-all', color: 'charts.green', contextValue: 'woodpecker.batch', collapsible: true },
-				{ id: `batch/${uuids.odd}`, label: createdLabel(created(uuids.odd)), description: '2 leads · 2 other', icon: 'warning', color: 'charts.purple', contextValue: 'woodpecker.batch', collapsible: true },
+				{ id: `b36:${uuids.mixed}`, label: createdLabel(created(uuids.mixed)), description: '3 leads · 1 pending · 1 converted · 1 not converted', icon: 'sync', color: 'charts.yellow', contextValue: 'woodpecker.batch', collapsible: true },
+				{ id: `b36:${uuids.empty}`, label: createdLabel(created(uuids.empty)), description: '0 leads', icon: 'circle-outline', color: 'disabledForeground', contextValue: 'woodpecker.batch', collapsible: false },
+				{ id: `b36:${uuids.done}`, label: createdLabel(created(uuids.done)), description: '2 leads · 1 converted · 1 not converted', icon: 'check-all', color: 'charts.green', contextValue: 'woodpecker.batch', collapsible: true },
+				{ id: `b36:${uuids.odd}`, label: createdLabel(created(uuids.odd)), description: '2 leads · 2 other', icon: 'warning', color: 'charts.purple', contextValue: 'woodpecker.batch', collapsible: true },
 			],
 		);
 		const mixed = s.batches[0];
@@ -61,9 +57,9 @@ describe('Refresh', () => {
 		assert.deepEqual(
 			mixed.leads.map(({ id, label, description, icon, color, contextValue }) => ({ id, label, description, icon, color, contextValue })),
 			[
-				{ id: `batch/${uuids.mixed}/lead/mixSearchId0000000000B_0007`, label: 'mixSearchId0000000000B_0007', description: 'Pending', icon: 'clock', color: 'charts.yellow', contextValue: 'woodpecker.lead' },
-				{ id: `batch/${uuids.mixed}/lead/mixSearchId0000000000B_0008`, label: 'mixSearchId0000000000B_0008', description: 'Converted to prospect', icon: 'pass-filled', color: 'charts.green', contextValue: 'woodpecker.lead' },
-				{ id: `batch/${uuids.mixed}/lead/mixSearchId0000000000B_0009`, label: 'mixSearchId0000000000B_0009', description: 'Not converted', icon: 'circle-slash', color: 'charts.red', contextValue: 'woodpecker.lead' },
+				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0007`, label: 'mixSearchId0000000000B_0007', description: 'Pending', icon: 'clock', color: 'charts.yellow', contextValue: 'woodpecker.lead' },
+				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0008`, label: 'mixSearchId0000000000B_0008', description: 'Converted to prospect', icon: 'pass-filled', color: 'charts.green', contextValue: 'woodpecker.lead' },
+				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0009`, label: 'mixSearchId0000000000B_0009', description: 'Not converted', icon: 'circle-slash', color: 'charts.red', contextValue: 'woodpecker.lead' },
 			],
 		);
 		// Values the docs do not list are shown as they came, with a question mark.
@@ -78,8 +74,7 @@ describe('Refresh', () => {
 	});
 
 	it('does not send a second request when Refresh is run again while one is under way', async () => {
-		session = await startSession(sampleBatches().batches);
-		const { api, fake } = session;
+		const { api, fake } = await session.start(sampleBatches().batches);
 		fake.server.latencyMs = 800;
 		const first = vscode.commands.executeCommand('woodpecker.refresh');
 		const second = vscode.commands.executeCommand('woodpecker.refresh');

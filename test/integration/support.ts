@@ -92,6 +92,35 @@ export async function startSession(batches: EnrichmentBatch[], options: SessionO
 	};
 }
 
+/**
+ * One session per test of the calling describe(), disposed after it (also when it failed):
+ * `session.start(batches, options)` in the test, or `useSession(batches, options)` to start one
+ * before each test. The one place integration tests set up and put back the extension's state.
+ */
+export function useSession(batches?: () => EnrichmentBatch[], options: SessionOptions = {}): { start(b: EnrichmentBatch[], o?: SessionOptions): Promise<Session>; readonly current: Session } {
+	let current: Session | undefined;
+	if (batches) {
+		beforeEach(async () => {
+			current = await startSession(batches(), options);
+		});
+	}
+	afterEach(async () => {
+		await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		await current?.dispose();
+		current = undefined;
+	});
+	return {
+		async start(b, o = {}) {
+			current = await startSession(b, o);
+			return current;
+		},
+		get current() {
+			assert.ok(current, 'no session: call start() first');
+			return current;
+		},
+	};
+}
+
 /** Shows the Woodpecker view container, as a click on its activity bar icon does. */
 export async function showView(command = 'workbench.view.extension.woodpecker'): Promise<void> {
 	const api = await testApi();
@@ -135,7 +164,8 @@ export async function setCutoffByPick(index: number): Promise<void> {
 			() => true,
 			() => false,
 		);
-		if (settled) return;
+		// The scheduler started the new cutoff's refresh as the cutoff was stored.
+		if (settled) return (await testApi()).whenIdle();
 		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 		await within(done, 5_000, 'Set Cutoff… after Escape');
 	}
@@ -150,12 +180,17 @@ export async function restoreDefaultCutoff(): Promise<void> {
 	assert.equal(s.description, 'last 24 hours', 'the default cutoff was not restored');
 }
 
-/** The local calendar date `days` days before now, as the extension computes created_after. */
-export function localDateDaysAgo(days: number, now = new Date()): string {
-	const d = new Date(now);
-	d.setDate(d.getDate() - days);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * Asserts a created_after reaches back far enough for a window that starts `hoursAgo` hours
+ * before now, whatever the server's reading: at least a day and a half before the window's start,
+ * and no more than three days before it (not the whole history).
+ */
+export function assertCreatedAfterCovers(createdAfter: string | undefined, hoursAgo: number): void {
+	assert.match(createdAfter ?? '', /^\d{4}-\d{2}-\d{2}$/, `created_after ${createdAfter}`);
+	const midnightUtc = Date.parse(`${createdAfter}T00:00:00Z`);
+	const start = Date.now() - hoursAgo * HOUR_MS;
+	const before = (start - midnightUtc) / HOUR_MS;
+	assert.ok(before >= 36 && before <= 72, `created_after=${createdAfter} starts ${before.toFixed(1)} h before the window`);
 }
 
 /** The root batch nodes and a batch's lead nodes, as the view hands them to commands. */
@@ -172,9 +207,14 @@ export function startCommand(command: string, ...args: unknown[]): void {
 	void vscode.commands.executeCommand(command, ...args).then(undefined, () => undefined);
 }
 
-/** Waits until a failed refresh left its stale-data notice above the batches. */
-export function waitForNotice(timeoutMs = 15_000): Promise<TreeSnapshot> {
-	return waitForSnapshot((s) => s.notice !== undefined && !s.refreshing, 'the stale-data notice after a failed refresh', timeoutMs);
+/** Waits until a failed refresh left its way out (action rows) in the view. */
+export function waitForFailure(timeoutMs = 15_000): Promise<TreeSnapshot> {
+	return waitForSnapshot((s) => s.actions.length > 0 && !s.refreshing, 'the action rows after a failed refresh', timeoutMs);
+}
+
+/** The labels of the action rows above the batches. */
+export function actionLabels(s: TreeSnapshot): string[] {
+	return s.actions.map((a) => a.label);
 }
 
 /**

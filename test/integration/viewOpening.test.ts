@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { ENRICHMENTS_PATH } from '../fake/server';
 import { waitForSnapshot } from './helpers';
-import { type Session, hideView, sampleBatches, showView, sleep, startSession, waitFor } from './support';
+import { type Session, hideView, sampleBatches, showView, sleep, useSession, waitFor } from './support';
 
 describe('Opening the view', () => {
-	let session: Session | undefined;
-	afterEach(async () => {
-		await session?.dispose();
-		session = undefined;
-	});
+	const session = useSession();
 
 	// A start with a key already stored: restart() activates again with the same secrets.
 	async function restartHidden(s: Session): Promise<void> {
@@ -19,9 +15,9 @@ describe('Opening the view', () => {
 	}
 
 	it('sends no request at start while the view is hidden, then exactly one when the view container opens', async () => {
-		session = await startSession(sampleBatches().batches, { apiKey: 'view-test-key' });
-		const { api, fake } = session;
-		await restartHidden(session);
+		const started = await session.start(sampleBatches().batches, { apiKey: 'view-test-key' });
+		const { api, fake } = started;
+		await restartHidden(started);
 		await sleep(1_000);
 		assert.equal(fake.server.requests.length, 0, 'a request was sent while the view was hidden');
 
@@ -33,7 +29,7 @@ describe('Opening the view', () => {
 		const [request] = fake.server.requests;
 		assert.equal(request.path, ENRICHMENTS_PATH);
 		assert.equal(request.apiKey, 'view-test-key');
-		assert.deepEqual(request.query, {});
+		assert.deepEqual(Object.keys(request.query), ['created_after']);
 		const s = await api.snapshot({ leads: false });
 		assert.equal(s.state, 'loaded');
 		assert.equal(s.description, 'last 24 hours', 'fresh data is not marked cached');
@@ -47,9 +43,9 @@ describe('Opening the view', () => {
 	});
 
 	it('loads once when the view is focused with its own focus command', async () => {
-		session = await startSession(sampleBatches().batches);
-		const { api, fake } = session;
-		await restartHidden(session);
+		const started = await session.start(sampleBatches().batches);
+		const { api, fake } = started;
+		await restartHidden(started);
 		await showView('woodpecker.enrichments.focus');
 		await waitFor(() => (fake.server.requests.length > 0 ? true : undefined), 'the request focusing the view sends');
 		await api.whenIdle();

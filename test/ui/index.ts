@@ -1,6 +1,7 @@
 // Entry point the runner loads in ui mode: runs every out/test/ui/**/*.test.js with mocha in the
 // runner's own process (playwright-core drives the workbench from here) and counts the results.
 import Mocha from 'mocha';
+import { STRICT_MOCHA } from '../mochaOptions';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type UiHarness, setHarness } from './harness';
@@ -12,7 +13,7 @@ export interface UiRunResult {
 
 export function run(h: UiHarness, options: { grep?: string } = {}): Promise<UiRunResult> {
 	setHarness(h);
-	const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', color: process.stdout.isTTY });
+	const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', color: process.stdout.isTTY, ...STRICT_MOCHA });
 	if (options.grep) mocha.grep(options.grep);
 	const files = listTestFiles(__dirname).sort();
 	for (const file of files) mocha.addFile(file);

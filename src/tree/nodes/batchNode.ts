@@ -1,17 +1,13 @@
 import * as vscode from 'vscode';
+import type { BatchRow } from '../../model/enrichmentModel';
 import { type BatchLook, type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
-import type { BatchRow } from '../enrichmentModel';
 
 export const BATCH_CONTEXT = 'woodpecker.batch';
 
 /** A batch row: creation time, counts, a status icon; its leads are its children. */
 export class BatchNode {
 	readonly kind = 'batch';
-	/**
-	 * Built once per node: VS Code may ask again, and keeping the current rows' items alive also
-	 * keeps V8's hidden classes for tree items alive, so the code building them is not thrown
-	 * away and re-optimised on every refresh (measured: 10k items took 0.7 ms warm, 6 ms after).
-	 */
+	/** Built once per node: VS Code asks again on every redraw of the row. */
 	private item: vscode.TreeItem | undefined;
 
 	constructor(readonly row: BatchRow) {}
@@ -26,10 +22,7 @@ export class BatchNode {
 
 	private buildItem(labels: MinuteLabels): vscode.TreeItem {
 		const row = this.row;
-		const item = new vscode.TreeItem(
-			labels.label(row.time, row.batch.created),
-			row.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-		);
+		const item = new vscode.TreeItem(labels.label(row.time, row.batch.created), row.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
 		item.id = row.id;
 		item.description = describeCounts(row);
 		item.iconPath = themeIcon(batchIcon(row));

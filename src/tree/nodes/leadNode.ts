@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { leadLook, rawStatusText } from '../leadStatus';
+import { leadLook, rawStatusText } from '../../model/leadState';
+import type { LeadRow } from '../../model/enrichmentModel';
 import { markdownCode, visibleText } from '../visibleText';
-import type { LeadRow } from '../enrichmentModel';
 import type { BatchNode } from './batchNode';
 
 export const LEAD_CONTEXT = 'woodpecker.lead';
@@ -9,6 +9,9 @@ export const LEAD_CONTEXT = 'woodpecker.lead';
 /** A lead row: uid as label, status as description and icon. */
 export class LeadNode {
 	readonly kind = 'lead';
+	/** Built once per node, like a batch row's. */
+	private item: vscode.TreeItem | undefined;
+
 	constructor(
 		readonly row: LeadRow,
 		readonly parent: BatchNode,
@@ -21,9 +24,6 @@ export class LeadNode {
 	get uid(): string {
 		return this.row.lead.uid;
 	}
-
-	/** Built once per node, like a batch row's (see BatchNode). */
-	private item: vscode.TreeItem | undefined;
 
 	toTreeItem(): vscode.TreeItem {
 		return (this.item ??= this.buildItem());

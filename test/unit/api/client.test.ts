@@ -104,18 +104,6 @@ describe('WoodpeckerClient against the fake API', () => {
 			assert.equal(body.lead_enrichments[0].leads[1].processing_result, 'DUPLICATE');
 		});
 
-		it('counts each batch\'s leads by state and reads its created time while checking them', async () => {
-			const batches = allBatches();
-			batches[1].leads.push({ uid: 'p', status: 'PENDING', processing_result: null }, { uid: 'q', status: 'PENDING', processing_result: 'CONVERTED_TO_PROSPECT' });
-			batches[2].created = 'not a date';
-			fake.server.failNext({ kind: 'json', body: { lead_enrichments: batches } });
-			const { leadStates, createdTimes } = await fake.client().listEnrichmentsResponse();
-			// pending, converted, not converted, other — per batch, in answer order
-			assert.deepEqual([...leadStates], [0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0]);
-			assert.deepEqual([...createdTimes], batches.map((b) => Date.parse(b.created)));
-			assert.ok(Number.isNaN(createdTimes[2]));
-		});
-
 		it('decodes raw UTF-8 (not only ASCII), also where a character spans two chunks', async () => {
 			// 200 KB of 2-, 3- and 4-byte characters arrives in several chunks; some split mid-character.
 			const note = 'Zoë Łódź 東京 😀 '.repeat(8000);
@@ -253,16 +241,17 @@ describe('WoodpeckerClient against the fake API', () => {
 
 		it('refuses a key no HTTP header can carry, without sending it', async () => {
 			const err = await rejection(fake.client({ apiKey: 'abc\ndef' }).listEnrichments());
-			assert.equal(err.kind, 'invalid-request');
-			assert.equal(err.title, 'Invalid API key');
+			assert.equal(err.kind, 'no-key');
+			assert.equal(err.message, 'The API key contains characters an HTTP header cannot carry. Copy it again from Woodpecker and set it anew.');
 			assert.equal(fake.server.requests.length, 0);
 			assertNoKey(err, 'abc\ndef');
 		});
 
 		it('refuses to call without a key', async () => {
 			const err = await rejection(fake.client({ apiKey: ' ' }).listEnrichments());
-			assert.equal(err.kind, 'invalid-request');
+			assert.equal(err.kind, 'no-key');
 			assert.equal(err.title, 'No API key');
+			assert.equal(err.message, 'Set your Woodpecker API key first.');
 			assert.equal(fake.server.requests.length, 0);
 		});
 	});
@@ -282,8 +271,8 @@ describe('WoodpeckerClient against the fake API', () => {
 			it(`refuses ${unsafe} before any request`, async () => {
 				const { client, calls } = spyClient(unsafe);
 				const err = await rejection(client.listEnrichments());
-				assert.equal(err.kind, 'invalid-request');
-				assert.equal(err.title, 'Unsafe API address');
+				assert.equal(err.kind, 'bad-address');
+				assert.equal(err.title, 'Unusable API address');
 				assert.match(err.message, /https:\/\//);
 				assert.deepEqual(calls, []);
 				assertNoKey(err);

@@ -1,6 +1,6 @@
 // Calendar-date checks the client runs before sending created_after.
 import * as assert from 'node:assert/strict';
-import { describeInvalidDate, isValidIsoDate, toIsoDate } from '../../../src/api/dates';
+import { describeInvalidDate, isValidIsoDate, localIsoDate, utcIsoDate } from '../../../src/api/dates';
 
 describe('api/dates', () => {
 	describe('isValidIsoDate', () => {
@@ -30,16 +30,23 @@ describe('api/dates', () => {
 		});
 	});
 
-	describe('toIsoDate', () => {
+	describe('utcIsoDate', () => {
+		it('writes the UTC calendar date of an instant', () => {
+			assert.equal(utcIsoDate(Date.UTC(2026, 0, 5, 23, 59, 59, 999)), '2026-01-05');
+			assert.equal(utcIsoDate(Date.UTC(2026, 11, 31, 0, 0, 0)), '2026-12-31');
+		});
+	});
+
+	describe('localIsoDate', () => {
 		it('writes the local calendar date, zero-padded', () => {
-			assert.equal(toIsoDate(new Date(2026, 0, 5, 0, 0, 0)), '2026-01-05');
-			assert.equal(toIsoDate(new Date(2026, 11, 31, 23, 59, 59, 999)), '2026-12-31');
+			assert.equal(localIsoDate(new Date(2026, 0, 5, 0, 0, 0)), '2026-01-05');
+			assert.equal(localIsoDate(new Date(2026, 11, 31, 23, 59, 59, 999)), '2026-12-31');
 		});
 
 		it('round-trips through isValidIsoDate for every day of a leap year', () => {
 			const seen = new Set<string>();
 			for (let day = 1; day <= 366; day++) {
-				const text = toIsoDate(new Date(2028, 0, day, 12));
+				const text = localIsoDate(new Date(2028, 0, day, 12));
 				assert.equal(isValidIsoDate(text), true, text);
 				seen.add(text);
 			}

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { countLeadStates } from '../../../src/api/leadState';
 import { MAX_CACHED_BYTES, ResponseCache } from '../../../src/enrichments/responseCache';
 
 describe('response cache', () => {
@@ -22,7 +21,7 @@ describe('response cache', () => {
 		const receivedAt = new Date('2026-11-26T10:00:00Z');
 		await cache.save({ body, receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' }, 100);
 		const back = await cache.load();
-		assert.deepEqual(back, { body, leadStates: countLeadStates(body.lead_enrichments), createdTimes: Float64Array.from(body.lead_enrichments, (b) => Date.parse(b.created)), receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' });
+		assert.deepEqual(back, { body, receivedAt, cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co' });
 	});
 
 	it('returns nothing when there is no cache yet', async () => {
@@ -44,8 +43,23 @@ describe('response cache', () => {
 
 	it('does not cache answers over its size limit', async () => {
 		const cache = new ResponseCache(dir, log);
-		await cache.save({ body, receivedAt: new Date(), cutoff: { kind: 'default' }, baseUrl: 'x' }, MAX_CACHED_BYTES + 1);
+		await cache.save({ body, receivedAt: new Date(), cutoff: { kind: 'days', days: 1 }, baseUrl: 'x' }, MAX_CACHED_BYTES + 1);
 		assert.equal(await cache.load(), undefined);
 		assert.match(logs.join('\n'), /Not caching/);
+	});
+
+	it('runs its operations in the order they were asked: a write begun before a clear never lands after it', async () => {
+		const cache = new ResponseCache(dir, log);
+		const entry = { body, receivedAt: new Date('2026-11-26T10:00:00Z'), cutoff: { kind: 'days', days: 1 } as const, baseUrl: 'https://api.woodpecker.co' };
+		const writes = [cache.save(entry, 100), cache.clear()];
+		await Promise.all(writes);
+		assert.equal(await cache.load(), undefined, 'the clear came last');
+		await Promise.all([cache.clear(), cache.save(entry, 100)]);
+		assert.deepEqual((await cache.load())?.body, body, 'the save came last');
+	});
+
+	it('reads the saved address back in its normal form, so an equivalent setting finds it', async () => {
+		await fs.writeFile(path.join(dir, 'last-response.json'), JSON.stringify({ version: 1, receivedAt: '2026-11-26T10:00:00Z', cutoff: { kind: 'days', days: 7 }, baseUrl: 'https://api.woodpecker.co/rest/', body }));
+		assert.equal((await new ResponseCache(dir, log).load())?.baseUrl, 'https://api.woodpecker.co');
 	});
 });

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { EnrichmentBatch } from '../../../src/api/types';
-import { countLeadStates } from '../../../src/api/leadState';
-import { type BatchCounts, MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../../../src/tree/batchSummary';
+import { type BatchCounts, EnrichmentModel } from '../../../src/model/enrichmentModel';
+import { MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../../../src/tree/batchSummary';
 
-/** A batch's counts, as the model gets them from the client's checks. */
+/** A batch's counts, as the model finds them. */
 function countLeads(batch: EnrichmentBatch): BatchCounts {
-	const [pending, converted, notConverted, unknown] = countLeadStates([batch]);
-	return { total: batch.leads.length, pending, converted, notConverted, unknown };
+	const { total, pending, converted, notConverted, other } = new EnrichmentModel([batch]).rows[0];
+	return { total, pending, converted, notConverted, other };
 }
 
 const batch: EnrichmentBatch = {
@@ -23,19 +23,16 @@ const batch: EnrichmentBatch = {
 
 describe('batch summary', () => {
 	it('counts leads by state', () => {
-		assert.deepEqual(countLeads(batch), { total: 5, pending: 1, converted: 1, notConverted: 2, unknown: 1 });
+		assert.deepEqual(countLeads(batch), { total: 5, pending: 1, converted: 1, notConverted: 2, other: 1 });
 	});
 
 	it('describes counts, leaving out zero parts', () => {
 		assert.equal(describeCounts(countLeads(batch)), '5 leads · 1 pending · 1 converted · 2 not converted · 1 other');
-		assert.equal(describeCounts({ total: 3, pending: 1, converted: 1, notConverted: 1, unknown: 0 }), '3 leads · 1 pending · 1 converted · 1 not converted');
-		assert.equal(describeCounts({ total: 1, pending: 0, converted: 1, notConverted: 0, unknown: 0 }), '1 lead · 1 converted');
-		assert.equal(describeCounts({ total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 }), '0 leads');
-		// Asked again (now from the cache), and past the cache's small-count range.
-		assert.equal(describeCounts({ total: 3, pending: 1, converted: 1, notConverted: 1, unknown: 0 }), '3 leads · 1 pending · 1 converted · 1 not converted');
-		assert.equal(describeCounts({ total: 3, pending: 0, converted: 1, notConverted: 1, unknown: 1 }), '3 leads · 1 converted · 1 not converted · 1 other');
-		assert.equal(describeCounts({ total: 130, pending: 64, converted: 66, notConverted: 0, unknown: 0 }), '130 leads · 64 pending · 66 converted');
-		assert.equal(describeCounts({ total: 130, pending: 64, converted: 66, notConverted: 0, unknown: 0 }), '130 leads · 64 pending · 66 converted');
+		assert.equal(describeCounts({ total: 3, pending: 1, converted: 1, notConverted: 1, other: 0 }), '3 leads · 1 pending · 1 converted · 1 not converted');
+		assert.equal(describeCounts({ total: 1, pending: 0, converted: 1, notConverted: 0, other: 0 }), '1 lead · 1 converted');
+		assert.equal(describeCounts({ total: 0, pending: 0, converted: 0, notConverted: 0, other: 0 }), '0 leads');
+		assert.equal(describeCounts({ total: 3, pending: 0, converted: 1, notConverted: 1, other: 1 }), '3 leads · 1 converted · 1 not converted · 1 other');
+		assert.equal(describeCounts({ total: 130, pending: 64, converted: 66, notConverted: 0, other: 0 }), '130 leads · 64 pending · 66 converted');
 	});
 
 	it('formats the creation time in the given locale and keeps unparsable text', () => {
@@ -49,9 +46,9 @@ describe('batch summary', () => {
 
 	it('picks the batch icon from its worst state', () => {
 		assert.equal(batchIcon(countLeads(batch)).icon, 'sync');
-		assert.equal(batchIcon({ total: 2, pending: 0, converted: 1, notConverted: 1, unknown: 0 }).icon, 'check-all');
-		assert.equal(batchIcon({ total: 2, pending: 0, converted: 1, notConverted: 0, unknown: 1 }).icon, 'warning');
-		assert.equal(batchIcon({ total: 0, pending: 0, converted: 0, notConverted: 0, unknown: 0 }).icon, 'circle-outline');
+		assert.equal(batchIcon({ total: 2, pending: 0, converted: 1, notConverted: 1, other: 0 }).icon, 'check-all');
+		assert.equal(batchIcon({ total: 2, pending: 0, converted: 1, notConverted: 0, other: 1 }).icon, 'warning');
+		assert.equal(batchIcon({ total: 0, pending: 0, converted: 0, notConverted: 0, other: 0 }).icon, 'circle-outline');
 	});
 
 	it('puts uuid, ISO timestamp and counts in the tooltip, with backticks neutralised', () => {

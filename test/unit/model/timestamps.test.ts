@@ -1,6 +1,6 @@
 // parseTimestamp must give exactly what Date.parse gives, for the API's shape and for everything else.
 import * as assert from 'node:assert/strict';
-import { parseTimestamp } from '../../../src/api/timestamps';
+import { parseTimestamp } from '../../../src/model/timestamps';
 
 function same(text: string): void {
 	const expected = Date.parse(text);
@@ -8,7 +8,7 @@ function same(text: string): void {
 	assert.ok(Object.is(actual, expected), `${JSON.stringify(text)}: Date.parse ${expected}, parseTimestamp ${actual}`);
 }
 
-describe('api/timestamps', () => {
+describe('model/timestamps', () => {
 	it('reads the reference doc\'s timestamps', () => {
 		assert.equal(parseTimestamp('2026-05-01T10:00:00+02:00'), Date.UTC(2026, 4, 1, 8, 0, 0));
 		assert.equal(parseTimestamp('2026-05-01T10:10:00.5-03:30'), Date.UTC(2026, 4, 1, 13, 40, 0, 500));

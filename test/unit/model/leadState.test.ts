@@ -1,20 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { leadLook, leadState, rawStatusText } from '../../../src/tree/leadStatus';
+import { leadLook, leadState, rawStatusText } from '../../../src/model/leadState';
 
-describe('lead status', () => {
+describe('lead state', () => {
 	it('classifies the documented statuses', () => {
 		assert.equal(leadState({ status: 'PENDING', processing_result: null }), 'pending');
 		assert.equal(leadState({ status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }), 'converted');
 		assert.equal(leadState({ status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' }), 'not-converted');
 	});
 
-	it('calls values outside the documented enums unknown and shows them as they came', () => {
+	it('calls values outside the documented enums other and shows them as they came', () => {
 		const look = leadLook({ status: 'FAILED', processing_result: 'DUPLICATE' });
-		assert.equal(look.state, 'unknown');
+		assert.equal(look.state, 'other');
 		assert.equal(look.text, 'FAILED · DUPLICATE');
 		assert.equal(look.icon, 'question');
-		assert.equal(leadState({ status: 'PROCESSED', processing_result: null }), 'unknown');
-		assert.equal(leadState({ status: 'PENDING', processing_result: 'CONVERTED_TO_PROSPECT' }), 'unknown');
+		assert.equal(leadState({ status: 'PROCESSED', processing_result: null }), 'other');
+		assert.equal(leadState({ status: 'PENDING', processing_result: 'CONVERTED_TO_PROSPECT' }), 'other');
 	});
 
 	it('gives each state its own icon and color', () => {

@@ -1,0 +1,135 @@
+// One HTTP attempt: the GET, its timeout, the body read within a size bound, the JSON parsed.
+// Redirects are answered, never followed. Knows nothing of retries or of Woodpecker's shapes.
+import { aborted, errorFromBody, httpError, invalidResponse, redirected, timeoutError, tooLarge } from './errors';
+import { parseRetryAfter } from './retry';
+
+/** The parts of a fetch Response the client reads; node-fetch's and Node's global fetch both fit. */
+export interface FetchResponseLike {
+	status: number;
+	statusText?: string;
+	headers: { get(name: string): string | null };
+	body?: unknown;
+	text(): Promise<string>;
+}
+
+export interface FetchInit {
+	method: 'GET';
+	headers: Record<string, string>;
+	signal: AbortSignal;
+	/** A redirect is answered, not followed: following one would send the key to another address. */
+	redirect: 'manual';
+}
+
+/** Any fetch-compatible function (node-fetch, Node's global fetch, a test double). */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
+
+export interface AttemptOptions {
+	headers: Record<string, string>;
+	timeoutMs: number;
+	/** Bodies longer than this are refused rather than held in memory. */
+	maxBytes: number;
+	signal?: AbortSignal;
+}
+
+export interface AttemptResult {
+	json: unknown;
+	/** The decoded body's length in bytes. */
+	bytes: number;
+	status: number;
+}
+
+/** An error page only needs reading as far as its sentence; a huge one is not a huge answer. */
+const ERROR_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * One GET of `url`. No agent is passed: Node's global agents keep connections alive, and VS Code
+ * routes requests through the user's proxy only when they bring no agent of their own
+ * (`http.proxySupport: "on"`). Throws WoodpeckerApiError for HTTP errors, timeouts, aborts and
+ * bodies that are too large or not JSON; anything else (network faults) as the fetch threw it.
+ */
+export async function attempt(fetchFn: FetchLike, url: string, options: AttemptOptions): Promise<AttemptResult> {
+	const outer = options.signal;
+	if (outer?.aborted) throw aborted();
+	const controller = new AbortController();
+	const onOuterAbort = () => controller.abort();
+	outer?.addEventListener('abort', onOuterAbort, { once: true });
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		controller.abort();
+	}, options.timeoutMs);
+	try {
+		const response = await fetchFn(url, { method: 'GET', headers: options.headers, signal: controller.signal, redirect: 'manual' });
+		const status = response.status;
+		if (status >= 300 && status < 400) {
+			discardBody(response);
+			throw redirected(status, response.statusText, response.headers.get('location'), url);
+		}
+		const ok = status >= 200 && status < 300;
+		const limit = ok ? options.maxBytes : Math.min(options.maxBytes, ERROR_BODY_LIMIT);
+		const declared = Number(response.headers.get('content-length'));
+		let text = '';
+		let bytes = 0;
+		if (declared > limit) discardBody(response);
+		else ({ text, bytes } = await readBody(response, limit));
+		const over = declared > limit || bytes > limit;
+		if (!ok) {
+			const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+			throw over ? httpError(status, response.statusText, undefined, undefined, retryAfterMs) : errorFromBody(status, response.statusText, text, retryAfterMs);
+		}
+		if (over) throw tooLarge(options.maxBytes);
+		return { json: parseJson(text), bytes, status };
+	} catch (e) {
+		if (timedOut) throw timeoutError(options.timeoutMs);
+		if (outer?.aborted) throw aborted();
+		throw e;
+	} finally {
+		clearTimeout(timer);
+		outer?.removeEventListener('abort', onOuterAbort);
+	}
+}
+
+// An unread body keeps its kept-alive socket busy: destroying the stream closes the connection instead.
+function discardBody(response: FetchResponseLike): void {
+	(response.body as { destroy?: () => void } | null | undefined)?.destroy?.();
+}
+
+/**
+ * The body as text and its length in bytes. A body over `maxBytes` is not kept: reading stops,
+ * the stream is destroyed, and the result has `bytes > maxBytes` and no text.
+ */
+async function readBody(response: FetchResponseLike, maxBytes: number): Promise<{ text: string; bytes: number }> {
+	const body = response.body as AsyncIterable<Uint8Array> | null | undefined;
+	if (!body || typeof body[Symbol.asyncIterator] !== 'function') {
+		// A test double or a fetch without a streaming body: its own text() will do.
+		const text = await response.text();
+		const bytes = Buffer.byteLength(text);
+		return bytes > maxBytes ? { text: '', bytes } : { text, bytes };
+	}
+	const chunks: Buffer[] = [];
+	let bytes = 0;
+	// Leaving the loop early (too large) ends the iterator, which destroys the stream and frees its socket.
+	for await (const chunk of body) {
+		bytes += chunk.length;
+		if (bytes > maxBytes) {
+			discardBody(response);
+			return { text: '', bytes };
+		}
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	}
+	return { text: Buffer.concat(chunks, bytes).toString('utf8'), bytes };
+}
+
+function parseJson(text: string): unknown {
+	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (!clean.trim()) throw invalidResponse('Woodpecker sent an empty answer.');
+	try {
+		return JSON.parse(clean);
+	} catch {
+		throw invalidResponse(
+			/^\s*</.test(clean)
+				? 'Woodpecker answered with an HTML page instead of JSON; a proxy or captive portal may be in the way.'
+				: "Woodpecker's answer is not valid JSON; it may have been cut off.",
+		);
+	}
+}

@@ -1,0 +1,60 @@
+// What a failure offers the user, chosen by its kind, never by its wording; and its text made
+// safe for a notification. Pure, so it is unit-tested.
+import type { WoodpeckerApiError } from '../api/errors';
+
+/** The ways out of a failure, in the order they are offered. */
+export type ErrorAction = 'setApiKey' | 'retry' | 'openSettings' | 'setCutoff';
+
+export const ACTION_LABELS: Record<ErrorAction | 'showLog', string> = {
+	setApiKey: 'Set API Key',
+	retry: 'Retry',
+	openSettings: 'Open Settings',
+	setCutoff: 'Set Cutoff',
+	showLog: 'Show Log',
+};
+
+/** A key problem offers Set API Key, a wrong address Open Settings, a bad cutoff Set Cutoff, anything passing Retry. */
+export function actionsFor(error: Pick<WoodpeckerApiError, 'kind' | 'status'>): ErrorAction[] {
+	switch (error.kind) {
+		case 'aborted':
+			return [];
+		case 'no-key':
+			return ['setApiKey'];
+		case 'bad-address':
+			return ['openSettings'];
+		case 'too-large':
+		case 'invalid-request':
+			return ['setCutoff'];
+		case 'http':
+			if (error.status === 401 || error.status === 403) return ['setApiKey'];
+			// Woodpecker does not know the address (404), or it points elsewhere (3xx, not followed).
+			if (error.status === 404 || (error.status >= 300 && error.status < 400)) return ['openSettings'];
+			// The only parameter sent is the cutoff's date.
+			if (error.status === 400) return ['setCutoff'];
+			return ['retry'];
+		default:
+			return ['retry'];
+	}
+}
+
+/** The command an action runs, with its arguments; tree rows and notifications share it. */
+export function actionCommand(action: ErrorAction): { command: string; arguments?: unknown[] } {
+	switch (action) {
+		case 'setApiKey':
+			return { command: 'woodpecker.setApiKey' };
+		case 'retry':
+			return { command: 'woodpecker.refresh' };
+		case 'openSettings':
+			return { command: 'workbench.action.openSettings', arguments: ['woodpecker.apiBaseUrl'] };
+		case 'setCutoff':
+			return { command: 'woodpecker.setCutoff' };
+	}
+}
+
+/**
+ * `text` for a notification, which renders `[label](command:…)` as a link that runs a command:
+ * text from the server or a proxy must not. A space between `]` and `(` keeps it readable and inert.
+ */
+export function inertLinks(text: string): string {
+	return text.replace(/\]\s*\(/g, '] (');
+}

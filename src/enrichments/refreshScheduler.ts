@@ -1,0 +1,109 @@
+// The one place that decides when to refresh: a key or address change, a cutoff change, the view
+// coming into sight, the auto-refresh timer, or the user asking. Commands only change state.
+// No `vscode` import: the editor's events are handed in, so every rule is unit-tested.
+import { Disposable, toDisposable } from '../common/disposable';
+import type { Event } from '../common/emitter';
+import type { EnrichmentStore, RefreshOutcome } from './enrichmentStore';
+
+export interface SchedulerSettings {
+	/** Normalized base URL. */
+	apiBaseUrl: string;
+	/** 0 means off. */
+	autoRefreshMinutes: number;
+}
+
+/** What the scheduler asks of the store. */
+export type SchedulerStore = Pick<EnrichmentStore, 'hasKey' | 'refresh' | 'resetAccount'>;
+
+export interface SchedulerDeps {
+	store: SchedulerStore;
+	/** `local`: changed by a command in this window (then a failure is the user's to hear about). */
+	onDidChangeKey: Event<{ local: boolean }>;
+	onDidChangeCutoff: Event<unknown>;
+	/** Fires after a `woodpecker.*` setting changed; `settings()` then reads the new values. */
+	onDidChangeSettings: Event<void>;
+	settings: () => SchedulerSettings;
+	view: { readonly visible: boolean; onDidChangeVisibility: Event<unknown> };
+	timers?: { setInterval(fn: () => void, ms: number): unknown; clearInterval(handle: unknown): void };
+}
+
+const MINUTE_MS = 60_000;
+
+export class RefreshScheduler extends Disposable {
+	/** Set once the view has been seen with a key: until then nothing is loaded (no request at activation). */
+	private started = false;
+	private settings: SchedulerSettings;
+	private timer: { handle: unknown; minutes: number } | undefined;
+	private readonly timers: NonNullable<SchedulerDeps['timers']>;
+
+	constructor(private readonly deps: SchedulerDeps) {
+		super();
+		this.timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
+		this.settings = deps.settings();
+		this._register(deps.view.onDidChangeVisibility(() => this.onVisibilityChanged()));
+		this._register(deps.onDidChangeKey((e) => void this.onKeyChanged(e.local)));
+		this._register(deps.onDidChangeCutoff(() => this.onCutoffChanged()));
+		this._register(deps.onDidChangeSettings(() => void this.onSettingsChanged()));
+		this._register(toDisposable(() => this.stopTimer()));
+	}
+
+	/** After the store read the key and cache: loads at once if the view is already on screen. */
+	start(): void {
+		this.onVisibilityChanged();
+	}
+
+	/** The user asked (Refresh, Retry). */
+	refreshNow(): Promise<RefreshOutcome> {
+		this.started = true;
+		return this.deps.store.refresh({ trigger: 'user' });
+	}
+
+	private onVisibilityChanged(): void {
+		this.configureTimer();
+		if (this.deps.view.visible && !this.started && this.deps.store.hasKey) {
+			this.started = true;
+			void this.deps.store.refresh({ trigger: 'background' });
+		}
+	}
+
+	/** A new key is a new account: forget the old one's data, then load with the new key, seen or not (the user just gave it). */
+	private async onKeyChanged(local: boolean): Promise<void> {
+		await this.deps.store.resetAccount('the API key changed');
+		this.started = true;
+		this.configureTimer();
+		if (this.deps.store.hasKey) await this.deps.store.refresh({ trigger: local ? 'user' : 'background', restart: true });
+	}
+
+	/** Takes effect at once: a refresh under way for the old cutoff is replaced. */
+	private onCutoffChanged(): void {
+		if (!this.deps.store.hasKey || !this.started) return;
+		void this.deps.store.refresh({ trigger: 'user', restart: true });
+	}
+
+	private async onSettingsChanged(): Promise<void> {
+		const before = this.settings;
+		this.settings = this.deps.settings();
+		this.configureTimer();
+		if (this.settings.apiBaseUrl === before.apiBaseUrl) return;
+		// Another address may be another Woodpecker (or none): its old rows must not look current.
+		await this.deps.store.resetAccount('woodpecker.apiBaseUrl changed');
+		if (this.started && this.deps.store.hasKey) await this.deps.store.refresh({ trigger: 'background', restart: true });
+	}
+
+	/** Auto-refresh runs only while the view is visible and the setting is above 0. */
+	private configureTimer(): void {
+		const minutes = this.deps.view.visible && this.deps.store.hasKey ? this.settings.autoRefreshMinutes : 0;
+		if (this.timer?.minutes === minutes) return;
+		this.stopTimer();
+		if (minutes > 0) this.timer = { minutes, handle: this.timers.setInterval(() => this.tick(), minutes * MINUTE_MS) };
+	}
+
+	private tick(): void {
+		if (this.deps.store.hasKey) void this.deps.store.refresh({ trigger: 'background' });
+	}
+
+	private stopTimer(): void {
+		if (this.timer) this.timers.clearInterval(this.timer.handle);
+		this.timer = undefined;
+	}
+}

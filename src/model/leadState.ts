@@ -1,0 +1,42 @@
+// What state a lead is in, from the two fields the API documents, and how each state reads and
+// looks. Pure: icons are codicon ids, colors theme color ids.
+import type { Lead } from '../api/types';
+
+export type LeadState = 'pending' | 'converted' | 'not-converted' | 'other';
+
+/** Classifies a lead; values outside the documented enums are 'other', and kept as they came. */
+export function leadState(lead: Pick<Lead, 'status' | 'processing_result'>): LeadState {
+	const result = lead.processing_result;
+	if (lead.status === 'PROCESSED') return result === 'CONVERTED_TO_PROSPECT' ? 'converted' : result === 'NOT_CONVERTED_TO_PROSPECT' ? 'not-converted' : 'other';
+	return lead.status === 'PENDING' && (result === null || result === undefined) ? 'pending' : 'other';
+}
+
+export interface LeadLook {
+	state: LeadState;
+	/** Short text for the tree row's description. */
+	text: string;
+	icon: string;
+	color: string;
+}
+
+const LOOKS: Record<Exclude<LeadState, 'other'>, Omit<LeadLook, 'state'>> = {
+	pending: { text: 'Pending', icon: 'clock', color: 'charts.yellow' },
+	converted: { text: 'Converted to prospect', icon: 'pass-filled', color: 'charts.green' },
+	'not-converted': { text: 'Not converted', icon: 'circle-slash', color: 'charts.red' },
+};
+
+export function leadLook(lead: Pick<Lead, 'status' | 'processing_result'>): LeadLook {
+	const state = leadState(lead);
+	if (state !== 'other') return { state, ...LOOKS[state] };
+	return { state, text: rawStatusText(lead), icon: 'question', color: 'charts.purple' };
+}
+
+/** "FAILED · DUPLICATE": the raw values, for states the extension does not know. */
+export function rawStatusText(lead: Pick<Lead, 'status' | 'processing_result'>): string {
+	return [shown(lead.status) ?? 'no status', shown(lead.processing_result) ?? ''].filter(Boolean).join(' · ');
+}
+
+function shown(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}

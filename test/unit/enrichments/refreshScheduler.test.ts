@@ -1,0 +1,185 @@
+// When the extension refreshes, and who is told: every rule of the one scheduler, with a
+// recording store, hand-fired editor events and a timer the test drives.
+import * as assert from 'node:assert/strict';
+import { Emitter } from '../../../src/common/emitter';
+import type { RefreshOutcome, RefreshTrigger } from '../../../src/enrichments/enrichmentStore';
+import { RefreshScheduler, type SchedulerSettings, type SchedulerStore } from '../../../src/enrichments/refreshScheduler';
+
+class RecordingStore implements SchedulerStore {
+	hasKey = true;
+	readonly calls: string[] = [];
+	async refresh(options: { trigger?: RefreshTrigger; restart?: boolean } = {}): Promise<RefreshOutcome> {
+		this.calls.push(`refresh ${options.trigger ?? 'background'}${options.restart ? ' restart' : ''}`);
+		return { ok: true };
+	}
+	async resetAccount(reason: string): Promise<void> {
+		this.calls.push(`reset: ${reason}`);
+	}
+}
+
+class FakeTimers {
+	readonly intervals = new Map<number, { fn: () => void; ms: number }>();
+	private next = 1;
+	setInterval = (fn: () => void, ms: number) => {
+		const id = this.next++;
+		this.intervals.set(id, { fn, ms });
+		return id;
+	};
+	clearInterval = (id: unknown) => {
+		this.intervals.delete(id as number);
+	};
+	/** The one interval running, if any: its period in ms. */
+	period(): number | undefined {
+		assert.ok(this.intervals.size <= 1, 'more than one timer');
+		return [...this.intervals.values()][0]?.ms;
+	}
+	fire(): void {
+		for (const { fn } of this.intervals.values()) fn();
+	}
+}
+
+function setup(initial: Partial<SchedulerSettings> & { visible?: boolean } = {}) {
+	const store = new RecordingStore();
+	const key = new Emitter<{ local: boolean }>();
+	const cutoff = new Emitter<unknown>();
+	const settingsChanged = new Emitter<void>();
+	const visibility = new Emitter<unknown>();
+	const view = { visible: initial.visible ?? false, onDidChangeVisibility: visibility.event };
+	const settings: SchedulerSettings = { apiBaseUrl: initial.apiBaseUrl ?? 'https://api.woodpecker.co', autoRefreshMinutes: initial.autoRefreshMinutes ?? 0 };
+	const timers = new FakeTimers();
+	const scheduler = new RefreshScheduler({
+		store,
+		onDidChangeKey: key.event,
+		onDidChangeCutoff: cutoff.event,
+		onDidChangeSettings: settingsChanged.event,
+		settings: () => ({ ...settings }),
+		view,
+		timers,
+	});
+	return {
+		store,
+		scheduler,
+		timers,
+		settings,
+		show(visible: boolean) {
+			view.visible = visible;
+			visibility.fire({ visible });
+		},
+		changeKey: (local: boolean) => key.fire({ local }),
+		changeCutoff: () => cutoff.fire({}),
+		changeSettings: (next: Partial<SchedulerSettings>) => {
+			Object.assign(settings, next);
+			settingsChanged.fire();
+		},
+	};
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('refresh scheduler', () => {
+	it('requests nothing while the view has not been seen, then loads once when it is', () => {
+		const s = setup();
+		s.scheduler.start();
+		assert.deepEqual(s.store.calls, []);
+		s.show(true);
+		assert.deepEqual(s.store.calls, ['refresh background']);
+		s.show(false);
+		s.show(true);
+		assert.deepEqual(s.store.calls, ['refresh background'], 'showing the view again does not reload');
+	});
+
+	it('loads at start when the view is already on screen, and not without a key', () => {
+		const s = setup({ visible: true });
+		s.scheduler.start();
+		assert.deepEqual(s.store.calls, ['refresh background']);
+		const n = setup({ visible: true });
+		n.store.hasKey = false;
+		n.scheduler.start();
+		assert.deepEqual(n.store.calls, []);
+	});
+
+	it('a key set here: forgets the old account and loads for the user, seen or not', async () => {
+		const s = setup();
+		s.changeKey(true);
+		await settle();
+		assert.deepEqual(s.store.calls, ['reset: the API key changed', 'refresh user restart']);
+	});
+
+	it('a key changed in another window: loads in the background, so no notification here', async () => {
+		const s = setup();
+		s.changeKey(false);
+		await settle();
+		assert.deepEqual(s.store.calls, ['reset: the API key changed', 'refresh background restart']);
+	});
+
+	it('a key cleared: forgets the account and loads nothing', async () => {
+		const s = setup({ visible: true, autoRefreshMinutes: 5 });
+		s.scheduler.start();
+		assert.equal(s.timers.period(), 300_000);
+		s.store.hasKey = false;
+		s.changeKey(true);
+		await settle();
+		assert.deepEqual(s.store.calls, ['refresh background', 'reset: the API key changed']);
+		assert.equal(s.timers.period(), undefined, 'no timer without a key');
+	});
+
+	it('a cutoff change replaces a refresh under way, for the user; before the view was seen it waits', () => {
+		const s = setup();
+		s.changeCutoff();
+		assert.deepEqual(s.store.calls, []);
+		s.show(true);
+		s.changeCutoff();
+		assert.deepEqual(s.store.calls, ['refresh background', 'refresh user restart']);
+	});
+
+	it('another base URL is another account: forget, then reload in the background', async () => {
+		const s = setup({ visible: true });
+		s.scheduler.start();
+		s.changeSettings({ apiBaseUrl: 'https://eu.api.woodpecker.co' });
+		await settle();
+		assert.deepEqual(s.store.calls, ['refresh background', 'reset: woodpecker.apiBaseUrl changed', 'refresh background restart']);
+	});
+
+	it('a settings change that keeps the address reloads nothing', async () => {
+		const s = setup({ visible: true });
+		s.scheduler.start();
+		s.changeSettings({ autoRefreshMinutes: 0 });
+		await settle();
+		assert.deepEqual(s.store.calls, ['refresh background']);
+	});
+
+	it('auto-refresh runs only while the view is visible, at the set period, in the background', () => {
+		const s = setup({ autoRefreshMinutes: 5 });
+		s.scheduler.start();
+		assert.equal(s.timers.period(), undefined, 'not while hidden');
+		s.show(true);
+		assert.equal(s.timers.period(), 5 * 60_000);
+		s.timers.fire();
+		assert.deepEqual(s.store.calls, ['refresh background', 'refresh background']);
+		s.show(false);
+		assert.equal(s.timers.period(), undefined, 'stopped when hidden');
+		s.show(true);
+		s.changeSettings({ autoRefreshMinutes: 1 });
+		assert.equal(s.timers.period(), 60_000, 'a new period takes effect at once');
+		s.changeSettings({ autoRefreshMinutes: 0 });
+		assert.equal(s.timers.period(), undefined, '0 turns it off');
+	});
+
+	it('Refresh and Retry are the user asking', async () => {
+		const s = setup();
+		await s.scheduler.refreshNow();
+		assert.deepEqual(s.store.calls, ['refresh user']);
+		s.changeCutoff();
+		assert.deepEqual(s.store.calls, ['refresh user', 'refresh user restart'], 'after a refresh asked for, a cutoff change loads at once');
+	});
+
+	it('stops its timer and listens no more once disposed', () => {
+		const s = setup({ visible: true, autoRefreshMinutes: 5 });
+		s.scheduler.start();
+		s.scheduler.dispose();
+		assert.equal(s.timers.period(), undefined);
+		s.changeCutoff();
+		s.show(true);
+		assert.deepEqual(s.store.calls, ['refresh background']);
+	});
+});
