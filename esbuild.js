@@ -145,6 +145,7 @@ async function main() {
 	}
 	const results = await Promise.all(builds.map((b) => esbuild.build(b)));
 	if (results.some((r) => r.errors.length)) process.exit(1);
+	if (process.env.WOODPECKER_BUNDLE_REPORT) console.log(await esbuild.analyzeMetafile(results[0].metafile));
 	const size = fs.statSync('dist/extension.js').size;
 	console.log(`dist/extension.js ${(size / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
 }

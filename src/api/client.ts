@@ -60,8 +60,8 @@ export interface ListResult {
 	receivedAt: Date;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RESPONSE_BYTES = 200 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 200 * 1024 * 1024;
 
 /** A Woodpecker API client: one request in flight at a time, bounded retries, per-attempt timeout. */
 export class WoodpeckerClient {

@@ -13,11 +13,6 @@ export function describeInvalidDate(value: string): string | undefined {
 	return undefined;
 }
 
-/** True when `value` is a real calendar date written as YYYY-MM-DD. */
-export function isValidIsoDate(value: string): boolean {
-	return describeInvalidDate(value) === undefined;
-}
-
 /** The local calendar date of `d` as YYYY-MM-DD. */
 export function localIsoDate(d: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');

@@ -78,7 +78,7 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 /** The usual reason phrase for an HTTP status. */
-export function statusTitle(status: number): string {
+function statusTitle(status: number): string {
 	return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'HTTP Error');
 }
 

@@ -41,7 +41,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, policy: RetryPol
 }
 
 /** The wait before attempt `next` (2 for the first retry): the server's Retry-After, else exponential backoff with jitter. */
-export function delayBefore(next: number, error: Pick<WoodpeckerApiError, 'retryAfterMs'>, policy: RetryPolicy, random: () => number): number {
+export function delayBefore(next: number, error: { retryAfterMs?: number }, policy: RetryPolicy, random: () => number): number {
 	if (error.retryAfterMs !== undefined) return error.retryAfterMs;
 	const exp = Math.min(policy.baseDelayMs * 2 ** (next - 2), policy.maxDelayMs);
 	// Half fixed, half random: several windows' retries do not arrive together.
@@ -53,12 +53,14 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 	if (!value) return undefined;
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// An HTTP date names its day and month ("Wed, 21 Oct 2026 07:28:00 GMT"); Date.parse would also take "-5".
+	if (!/[a-z]/i.test(text)) return undefined;
 	const at = Date.parse(text);
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** Resolves after `ms`, or rejects with an abort error as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise((resolve, reject) => {
 		if (signal?.aborted) return reject(aborted());
 		const onAbort = () => {

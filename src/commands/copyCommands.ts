@@ -35,7 +35,7 @@ async function copy(text: string, what: string): Promise<void> {
 }
 
 /** Quick pick of the batches on screen; undefined when there are none or the user cancels. */
-export async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<BatchNode | undefined> {
+async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<BatchNode | undefined> {
 	const batches = ctx.view.provider.batchNodes;
 	if (!batches.length) {
 		void vscode.window.showInformationMessage('There are no enrichment batches on screen. Refresh, or set an earlier cutoff.');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RefreshTrigger } from './enrichmentStore';
 
 /** After this long a refresh the user asked for also shows a notification, whose Cancel aborts it. */
-export const CANCELLABLE_AFTER_MS = 1500;
+const CANCELLABLE_AFTER_MS = 1500;
 
 /**
  * Shows a refresh's progress on the view. One the user asked for that takes a while also gets a

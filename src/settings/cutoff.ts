@@ -11,7 +11,7 @@ export type Cutoff =
 export const DEFAULT_CUTOFF: Cutoff = { kind: 'days', days: 1 };
 
 const HOUR_MS = 3_600_000;
-export const MAX_DAYS = 3660;
+const MAX_DAYS = 3660;
 
 /** The first instant (ms) a batch may have been created at to be shown. */
 export function windowStart(cutoff: Cutoff, now: Date): number {

@@ -105,6 +105,7 @@ export interface Locator extends Queryable {
 	scrollIntoViewIfNeeded(options?: Timeout): Promise<void>;
 	/** The function runs in the page, on the element; the tests have no DOM types, so it is typed `unknown`. */
 	evaluate<R, A = undefined>(fn: (element: unknown, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+	evaluateAll<R>(fn: (elements: unknown[]) => R | Promise<R>): Promise<R>;
 	contentFrame(): FrameLocator;
 }
 
@@ -138,6 +139,7 @@ export interface ConsoleMessage {
 
 export interface Page extends Queryable {
 	goto(url: string, options?: Timeout & { waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
+	reload(options?: { timeout?: number }): Promise<unknown>;
 	exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<void>;
 	/** Runs in every frame before its own scripts; a string is a script's source. */
 	addInitScript(script: string | (() => void)): Promise<void>;

@@ -46,9 +46,18 @@ function parseArgs(argv: string[]): Options {
 	return { suite, grep: grepAt >= 0 ? rest[grepAt + 1] : undefined, keep: rest.includes('--keep') };
 }
 
+/**
+ * Each editor suite runs in a fixed time zone far from UTC, set before anything starts so code-server,
+ * its extension host, Chromium and the UI tests' own formatting all share it: cutoffs and labels are
+ * then checked in the real editor with literal dates. WOODPECKER_TEST_TZ overrides it.
+ */
+const SUITE_TIME_ZONES: Record<Suite, string> = { integration: 'America/Los_Angeles', ui: 'Pacific/Kiritimati' };
+
 async function main(): Promise<number> {
 	process.setSourceMapsEnabled(true); // UI test failures point at test/ui/*.ts.
 	const options = parseArgs(process.argv.slice(2));
+	process.env.TZ = process.env.WOODPECKER_TEST_TZ || SUITE_TIME_ZONES[options.suite];
+	console.log(`[editor] ${options.suite} suite in time zone ${process.env.TZ}`);
 	installExitHandlers();
 	const started = Date.now();
 	const file = resultFile(options.suite);

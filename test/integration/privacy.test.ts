@@ -8,12 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './helpers';
-import { CutoffItem, batchNodes, cacheFile, leadNodes, listFiles, restoreDefaultCutoff, sampleBatches, setCutoffByPick, startCommand, uniqueKey, useSession, userDataDir, waitFor, waitForFailure } from './support';
-
-function logFiles(): string[] {
-	return listFiles(path.join(userDataDir(), 'logs')).filter((f) => f.includes(`${path.sep}${EXTENSION_ID}${path.sep}`));
-}
+import { CutoffItem, batchNodes, logFiles, cacheFile, leadNodes, listFiles, restoreDefaultCutoff, sampleBatches, setCutoffByPick, startCommand, uniqueKey, useSession, userDataDir, waitFor, waitForFailure } from './support';
 
 describe('The API key on disk', () => {
 	const session = useSession();

@@ -254,6 +254,16 @@ export function listFiles(dir: string): string[] {
 	});
 }
 
+/** The extension's log files (the Woodpecker output channel) in the editor's logs folder. */
+export function logFiles(): string[] {
+	return listFiles(path.join(userDataDir(), 'logs')).filter((f) => f.includes(`${path.sep}${EXTENSION_ID}${path.sep}`));
+}
+
+/** Everything the extension has logged so far this session. */
+export function logText(): string {
+	return logFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
 /** The folder the harness writes result files to (test-results/). */
 export function resultsDir(): string {
 	const resultFile = process.env.WOODPECKER_TEST_RESULT_FILE;

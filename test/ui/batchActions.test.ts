@@ -15,12 +15,14 @@ async function openBatchOfFour(wb: Workbench): Promise<void> {
 describe('Batch and lead actions in the workbench', () => {
 	const workbench = useWorkbench();
 
-	it('copies the UUID of a batch from its context menu to the clipboard', async () => {
+	it('copies the UUID of the right-clicked batch (not its neighbours) from its context menu', async () => {
 		const wb = workbench();
+		const rows = [30, 20, 10].map((minutesAgo, i) => batch(`d1000000-0000-4000-8000-00000000000${i}`, minutesAgo, [lead(`n_000${i}`, 'converted')]));
+		wb.serve(rows);
 		await wb.signIn();
-		await wb.contextMenu(wb.treeItems().first(), 'Copy Batch UUID');
-		const uuids = new Set(wb.served.map((b) => b.uuid)); // the demo batches
-		await eventually(() => wb.readClipboard(), (text) => uuids.has(text), 'a batch uuid on the clipboard');
+		// Newest first: the middle row is the batch created 20 minutes ago.
+		await wb.contextMenu(wb.treeRow(rowLabel(rows[1])), 'Copy Batch UUID');
+		await eventually(() => wb.readClipboard(), (text) => text === 'd1000000-0000-4000-8000-000000000001', 'the middle batch\'s uuid on the clipboard');
 	});
 
 	it('copies the UID of a right-clicked lead', async () => {
@@ -47,6 +49,6 @@ describe('Batch and lead actions in the workbench', () => {
 		await wb.treeRow(LEADS[3]).click({ modifiers: ['Shift'] });
 		await eventually(async () => (await wb.treeRows()).filter((r) => r.selected).length, (n) => n === 3, 'three leads selected');
 		await wb.contextMenu(wb.treeRow(LEADS[1]), 'Copy Lead UID');
-		await eventually(() => wb.readClipboard(), (text) => text.split('\n').sort().join('\n') === LEADS.slice(1).join('\n'), 'three uids, one per line');
+		await eventually(() => wb.readClipboard(), (text) => text === `${LEADS[1]}\n${LEADS[2]}\n${LEADS[3]}`, 'the three uids of the range, one per line, top to bottom');
 	});
 });

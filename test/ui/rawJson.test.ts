@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { batch, lead, rowLabel } from './scenes';
 import { eventually, useWorkbench } from './workbench';
 
-const DAY_MS = 86_400_000;
 
 describe('Raw JSON panel', () => {
 	const workbench = useWorkbench();
@@ -28,12 +27,18 @@ describe('Raw JSON panel', () => {
 		await wb.viewTitleButton('Show Raw JSON').click();
 
 		const text = await wb.rawJsonText('Last response');
-		assert.match(await wb.webview().locator('#subtitle').innerText(), /^\d+ batches · last 24 hours · received /);
+		// The answer reaches back further than the view shows; the subtitle says how many of its batches are on screen.
+		const subtitle = /^(\d+) batches, (\d+) shown · last 24 hours · received /.exec(await wb.webview().locator('#subtitle').innerText());
+		assert.ok(subtitle, 'the subtitle names the answer\'s batches and those shown');
+		assert.equal(Number(subtitle[2]), (await wb.treeRows()).filter((r) => r.level === 1).length);
+		assert.ok(Number(subtitle[1]) > Number(subtitle[2]));
 		assert.match(await wb.webview().locator('#status').innerText(), /^[\d,]+ lines · [\d.]+ KB$/);
 		// The panel is virtual: only the first screenful of the pretty-printed text is rendered.
 		const lines = text.split('\n');
 		assert.deepEqual(lines.slice(0, 3), ['{', '  "lead_enrichments": [', '    {']);
-		const firstSent = wb.served.find((b) => Date.parse(b.created) > Date.now() - DAY_MS);
+		// The fake reads created_after inclusively, from that UTC midnight: its first batch since then opens the answer.
+		const since = Date.parse(`${wb.listRequests().at(-1)?.query.created_after}T00:00:00Z`);
+		const firstSent = wb.served.find((b) => Date.parse(b.created) >= since);
 		assert.ok(text.includes(`"uuid": "${firstSent?.uuid}"`), 'the batches come in the order the API sent them');
 		await wb.readmeScreenshot('raw-json');
 	});

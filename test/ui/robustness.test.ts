@@ -104,4 +104,18 @@ describe('Hostile values from the API', () => {
 		await assertNothingRan(wb, `Batch ${odd.uuid}`);
 		await wb.screenshot('hostile-values');
 	});
+
+	it('server text with a command link stays text in the notification: no link, nothing runs', async () => {
+		const wb = workbench();
+		await wb.signIn();
+		const details = 'Denied. [Open a terminal](command:workbench.action.terminal.new) or [see](https://example.com)';
+		wb.h.fake.failAlways({ kind: 'status', status: 403, body: JSON.stringify({ title: 'Forbidden', status: 403, details }) });
+		await wb.viewTitleButton('Refresh').click();
+		const toast = wb.notification(/Could not refresh Woodpecker enrichments: Denied\./);
+		await toast.waitFor();
+		assert.match(await toast.innerText(), /Denied\. \[Open a terminal\] \(command:workbench\.action\.terminal\.new\) or \[see\] \(https:\/\/example\.com\)/);
+		const links = await toast.locator('.notification-list-item-message a').evaluateAll((els) => els.map((e) => { const a = e as { textContent: string; getAttribute(n: string): string | null }; return `${a.textContent} -> ${a.getAttribute('href')}`; }));
+		assert.deepEqual(links, [], 'server text became a link');
+		assert.equal(await wb.page.locator('.terminal-outer-container, .integrated-terminal').count(), 0, 'a terminal was opened');
+	});
 });

@@ -26,8 +26,8 @@ export function batch(uuid: string, minutesAgo: number, leads: Lead[]): Enrichme
 
 /**
  * A batch's row label as the extension formats it: the workbench runs in code-server's default
- * display language, English (vscode.env.language 'en'), and its extension host shares this
- * machine's time zone.
+ * display language, English (vscode.env.language 'en'), and its extension host shares the time
+ * zone the runner set for the UI suite (Pacific/Kiritimati, UTC+14).
  */
 export function rowLabel(b: EnrichmentBatch): string {
 	return LABEL_FORMAT.format(Date.parse(b.created));
@@ -35,10 +35,7 @@ export function rowLabel(b: EnrichmentBatch): string {
 
 const LABEL_FORMAT = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The local calendar date `daysAgo` days before now, as YYYY-MM-DD. */
-export function isoDateDaysAgo(daysAgo: number, now = new Date()): string {
-	const d = new Date(now);
-	d.setDate(d.getDate() - daysAgo);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** A batch created at a literal instant (ISO 8601 with offset), for cutoff edges. */
+export function batchAt(uuid: string, created: string, leads: Lead[]): EnrichmentBatch {
+	return { uuid, created, leads };
 }

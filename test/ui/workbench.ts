@@ -36,7 +36,7 @@ export interface TreeRow {
 	description: string;
 	/** The row's codicon id, e.g. "sync", "pass-filled". */
 	icon: string;
-	/** 1 for batches (and the notice row), 2 for leads. */
+	/** 1 for batches (and action rows), 2 for leads. */
 	level: number;
 	/** undefined for rows that cannot expand. */
 	expanded: boolean | undefined;
@@ -140,7 +140,19 @@ export class Workbench {
 		return this.view().locator('.welcome-view-content').getByRole('button', { name });
 	}
 
-	/** The Enrichments tree's rows (batches, expanded leads, notices). */
+	/** The view's message line above the tree ('' when none is shown). */
+	async viewMessage(): Promise<string> {
+		const message = this.view().locator('.tree-explorer-viewlet-tree-view > .message:not(.hide)');
+		return (await message.count()) ? ((await message.innerText()) ?? '').trim() : '';
+	}
+
+	/** The texts of the view's welcome content (paragraphs and buttons), '' when none is shown. */
+	async welcomeText(): Promise<string> {
+		const welcome = this.view().locator('.welcome-view-content');
+		return (await welcome.count()) && (await welcome.first().isVisible()) ? ((await welcome.first().innerText()) ?? '').trim() : '';
+	}
+
+	/** The Enrichments tree's rows (batches, expanded leads, action rows). */
 	treeItems(): Locator {
 		return this.view().getByRole('treeitem');
 	}
@@ -217,14 +229,14 @@ export class Workbench {
 	listRequests(since = 0) {
 		return this.h.fake.requests.filter((r) => r.path.endsWith('/enrichments') && r.at >= since);
 	}
-	/** Stores the fake API's key through the welcome view's Set API Key button and waits for the rows. */
-	async signIn(key: string = this.h.apiKey): Promise<void> {
+	/** Stores a key through the welcome view's Set API Key button; waits for rows unless `waitForRows` is false. */
+	async signIn(key: string = this.h.apiKey, waitForRows = true): Promise<void> {
 		await this.openView();
 		await this.welcomeButton('Set API Key').click();
 		// Left on the button, the pointer would rest on the rows that appear there and open a tooltip.
 		await this.parkPointer();
 		await this.answerInputBox(key);
-		await this.treeItems().first().waitFor();
+		if (waitForRows) await this.treeItems().first().waitFor();
 	}
 
 	/** Right-clicks `target` and picks `item` from its context menu. */

@@ -18,7 +18,8 @@ export class ActionNode {
 		item.iconPath = new vscode.ThemeIcon(this.icon);
 		item.command = this.command;
 		item.contextValue = 'woodpecker.action';
-		item.accessibilityInformation = { label: `${this.label}: ${this.tooltip}`, role: 'button' };
+		// A tree item like the rows around it (arrow keys reach it, Enter runs it); the label says what it does.
+		item.accessibilityInformation = { label: `${this.label} ${this.tooltip}` };
 		return item;
 	}
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BatchRow } from '../../model/enrichmentModel';
 import { type BatchLook, type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
 
-export const BATCH_CONTEXT = 'woodpecker.batch';
+const BATCH_CONTEXT = 'woodpecker.batch';
 
 /** A batch row: creation time, counts, a status icon; its leads are its children. */
 export class BatchNode {

@@ -4,7 +4,7 @@ import type { LeadRow } from '../../model/enrichmentModel';
 import { markdownCode, visibleText } from '../visibleText';
 import type { BatchNode } from './batchNode';
 
-export const LEAD_CONTEXT = 'woodpecker.lead';
+const LEAD_CONTEXT = 'woodpecker.lead';
 
 /** A lead row: uid as label, status as description and icon. */
 export class LeadNode {

@@ -24,6 +24,18 @@ describe('WoodpeckerClient under faults', () => {
 			assert.ok(Date.now() - started < 5000);
 		});
 
+		it('503 with Retry-After as an HTTP date: waits until then, then succeeds', async () => {
+			// HTTP dates have whole seconds: two seconds ahead, at most 1.5 s of it is left after rounding down.
+			const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000);
+			fake.server.failNext({ kind: 'status', status: 503, headers: { 'retry-after': at.toUTCString() } });
+			const batches = await fake.client({ retry: { ...FAST_RETRY, maxRetryAfterMs: 3000 } }).listEnrichments();
+			assert.equal(batches.length, 2);
+			const [first, second] = fake.server.requests;
+			assert.equal(fake.server.requests.length, 2);
+			assert.ok(second.at >= at.getTime() - 20, `retried ${at.getTime() - second.at} ms before the date it was given`);
+			assert.ok(second.at - first.at < 2500);
+		});
+
 		it('429 with a Retry-After beyond maxRetryAfterMs fails at once, saying how long to wait', async () => {
 			fake.server.failNext({ kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
 			const started = Date.now();
