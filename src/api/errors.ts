@@ -219,7 +219,7 @@ export function toApiError(e: unknown): WoodpeckerApiError {
 	if (e instanceof WoodpeckerApiError) return e;
 	if (e instanceof Error && e.name === 'AbortError') return aborted();
 	const text = e instanceof Error ? e.message : String(e);
-	return new WoodpeckerApiError({ kind: 'unexpected', title: 'Unexpected error', message: `Something went wrong in the Woodpecker extension: ${text}. Show Log has the details.` });
+	return new WoodpeckerApiError({ kind: 'unexpected', title: 'Unexpected error', message: `Something went wrong in the Woodpecker extension: ${endSentence(text)} Show Log has the details.` });
 }
 
 /** 1536 → "1.5 KB". */

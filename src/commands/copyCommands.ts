@@ -4,6 +4,7 @@ import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
 import { leadLook } from '../model/leadState';
 import type { CommandContext } from './context';
+import { offerWayToData } from './nothingToShow';
 
 /** Above this many leads the palette asks for a batch first, then a lead. */
 const FLAT_PICK_LIMIT = 5000;
@@ -38,7 +39,7 @@ async function copy(text: string, what: string): Promise<void> {
 async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<BatchNode | undefined> {
 	const batches = ctx.view.provider.batchNodes;
 	if (!batches.length) {
-		void vscode.window.showInformationMessage('There are no enrichment batches on screen. Refresh, or set an earlier cutoff.');
+		void offerWayToData(ctx, 'There are no enrichment batches on screen.');
 		return undefined;
 	}
 	const items = batches.map((node) => {
@@ -65,7 +66,7 @@ async function pickLead(ctx: CommandContext): Promise<LeadNode | undefined> {
 		for (const node of leads) items.push({ label: node.uid, description: leadLook(node.row.lead).text, node });
 	}
 	if (!items.length) {
-		void vscode.window.showInformationMessage('There are no leads on screen. Refresh, or set an earlier cutoff.');
+		void offerWayToData(ctx, 'There are no leads on screen.');
 		return undefined;
 	}
 	return (await vscode.window.showQuickPick(items, { placeHolder: 'Copy the UID of which lead?', matchOnDescription: true }))?.node;

@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import { contentFor } from '../webview/rawJsonFollower';
 import type { RawJsonTarget } from '../webview/rawJsonPanel';
 import type { CommandContext } from './context';
+import { offerWayToData } from './nothingToShow';
 
 /** Shows the whole last response, or the clicked batch or lead, in the Raw JSON panel. */
 export function showRawJson(ctx: CommandContext, node?: EnrichmentNode): void {
@@ -10,5 +10,5 @@ export function showRawJson(ctx: CommandContext, node?: EnrichmentNode): void {
 		node?.kind === 'batch' ? { kind: 'batch', id: node.id } : node?.kind === 'lead' ? { kind: 'lead', batchId: node.parent.id, id: node.id } : { kind: 'response' };
 	const content = ctx.store.data && contentFor(target, ctx.store.data);
 	if (content) ctx.rawJson.show(content);
-	else void vscode.window.showInformationMessage('Nothing has been loaded yet. Refresh the Woodpecker view first.', 'Refresh').then((c) => c && ctx.scheduler.refreshNow());
+	else void offerWayToData(ctx, 'Nothing has been loaded yet.');
 }

@@ -65,6 +65,19 @@ describe('Errors in the workbench', () => {
 		assert.equal(wb.listRequests(since).length, 1);
 	});
 
+	it('a command with nothing to act on says so and offers the way to data', async () => {
+		const wb = workbench();
+		wb.serve([]);
+		await wb.signIn(undefined, false);
+		await eventually(() => wb.welcomeText(), (t) => t.startsWith('No enrichment batches'), 'the empty-state welcome text');
+		await wb.runCommand('Woodpecker: Copy Batch UUID');
+		const toast = wb.notification('There are no enrichment batches on screen. Refresh, or choose an earlier cutoff.');
+		await toast.getByRole('button', { name: 'Refresh' }).waitFor();
+		await toast.getByRole('button', { name: 'Set Cutoff' }).click();
+		await wb.quickInput().locator('.monaco-list-row', { hasText: 'Last 7 days' }).waitFor();
+		await wb.page.keyboard.press('Escape');
+	});
+
 	it('the first load failing with HTTP 500: the reason, Retry and Show Log rows; Retry recovers', async () => {
 		const wb = workbench();
 		wb.h.fake.failAlways({ kind: 'status', status: 500 });
