@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { VIEW_ID } from '../tree/enrichmentView';
 import type { CommandContext } from './context';
 
 /** Asks for the key in a password box and stores it in SecretStorage; the scheduler loads with it. */
@@ -14,6 +15,8 @@ export async function setApiKey(ctx: CommandContext): Promise<void> {
 	if (key === undefined || !key.trim()) return;
 	await ctx.keys.set(key);
 	ctx.log.info('API key set.');
+	// Run from the palette, the view may be out of sight: bring it, since that is where the result shows.
+	if (!ctx.view.treeView.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
 }
 
 export async function clearApiKey(ctx: CommandContext): Promise<void> {

@@ -1,5 +1,6 @@
 // The one place that decides when to refresh: a key or address change, a cutoff change, the view
-// coming into sight, the auto-refresh timer, or the user asking. Commands only change state.
+// coming into sight, the auto-refresh timer, or the user asking (Refresh, Retry: the only refreshes
+// whose failure is also notified). Commands only change state.
 // No `vscode` import: the editor's events are handed in, so every rule is unit-tested.
 import { Disposable, toDisposable } from '../common/disposable';
 import type { Event } from '../common/emitter';
@@ -17,8 +18,7 @@ export type SchedulerStore = Pick<EnrichmentStore, 'hasKey' | 'refresh' | 'reset
 
 export interface SchedulerDeps {
 	store: SchedulerStore;
-	/** `local`: changed by a command in this window (then a failure is the user's to hear about). */
-	onDidChangeKey: Event<{ local: boolean }>;
+	onDidChangeKey: Event<unknown>;
 	onDidChangeCutoff: Event<unknown>;
 	/** Fires after a `woodpecker.*` setting changed; `settings()` then reads the new values. */
 	onDidChangeSettings: Event<void>;
@@ -41,7 +41,7 @@ export class RefreshScheduler extends Disposable {
 		this.timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
 		this.settings = deps.settings();
 		this._register(deps.view.onDidChangeVisibility(() => this.onVisibilityChanged()));
-		this._register(deps.onDidChangeKey((e) => void this.onKeyChanged(e.local)));
+		this._register(deps.onDidChangeKey(() => void this.onKeyChanged()));
 		this._register(deps.onDidChangeCutoff(() => this.onCutoffChanged()));
 		this._register(deps.onDidChangeSettings(() => void this.onSettingsChanged()));
 		this._register(toDisposable(() => this.stopTimer()));
@@ -66,18 +66,22 @@ export class RefreshScheduler extends Disposable {
 		}
 	}
 
-	/** A new key is a new account: forget the old one's data, then load with the new key, seen or not (the user just gave it). */
-	private async onKeyChanged(local: boolean): Promise<void> {
+	/**
+	 * A new key is a new account: forget the old one's data, then load with the new key, seen or not
+	 * (the user just gave it). Its outcome shows in the view, where Set API Key brings the user: a
+	 * notification there would outlive the key being fixed (error notifications stay until dismissed).
+	 */
+	private async onKeyChanged(): Promise<void> {
 		await this.deps.store.resetAccount('the API key changed');
 		this.started = true;
 		this.configureTimer();
-		if (this.deps.store.hasKey) await this.deps.store.refresh({ trigger: local ? 'user' : 'background', restart: true });
+		if (this.deps.store.hasKey) await this.deps.store.refresh({ trigger: 'background', restart: true });
 	}
 
-	/** Takes effect at once: a refresh under way for the old cutoff is replaced. */
+	/** Takes effect at once: a refresh under way for the old cutoff is replaced; the view shows how it went. */
 	private onCutoffChanged(): void {
 		if (!this.deps.store.hasKey || !this.started) return;
-		void this.deps.store.refresh({ trigger: 'user', restart: true });
+		void this.deps.store.refresh({ trigger: 'background', restart: true });
 	}
 
 	private async onSettingsChanged(): Promise<void> {

@@ -4,17 +4,12 @@ import { Emitter } from '../common/emitter';
 
 const SECRET_KEY = 'woodpecker.apiKey';
 
-export interface KeyChange {
-	/** True when this window changed it (a command here), false when another window did. */
-	local: boolean;
-}
-
 /** The API key, kept only in VS Code's SecretStorage (the OS keychain on desktop). */
 export class ApiKeyStore extends Disposable {
-	private readonly changed = this._register(new Emitter<KeyChange>());
+	private readonly changed = this._register(new Emitter<void>());
 	/** Fires when the key is set, changed or cleared, here or in another window. */
 	readonly onDidChange = this.changed.event;
-	/** The value this window last knew, so the echo of its own change is not reported twice. */
+	/** The value this window last knew, so the echo of its own change (or another window's) is reported once. */
 	private known: Promise<string | undefined>;
 
 	constructor(private readonly secrets: vscode.SecretStorage) {
@@ -33,13 +28,13 @@ export class ApiKeyStore extends Disposable {
 		this.known = Promise.resolve(clean);
 		if (clean) await this.secrets.store(SECRET_KEY, clean);
 		else await this.secrets.delete(SECRET_KEY);
-		this.changed.fire({ local: true });
+		this.changed.fire();
 	}
 
 	private async onSecretChanged(): Promise<void> {
 		const before = await this.known;
 		const now = this.get();
 		this.known = now;
-		if ((await now) !== before) this.changed.fire({ local: false });
+		if ((await now) !== before) this.changed.fire();
 	}
 }

@@ -24,4 +24,13 @@ describe('API key from the welcome view', () => {
 		assert.ok(wb.h.fake.requests.some((r) => r.apiKey === wb.h.apiKey), 'the fake API never saw the typed key');
 		await wb.screenshot('batches-listed');
 	});
+
+	it('Set API Key from the palette, with the view out of sight, brings the view where the result shows', async () => {
+		const wb = workbench();
+		await wb.runCommand('Woodpecker: Set API Key');
+		await wb.answerInputBox(wb.h.apiKey);
+		await wb.view().locator('.composite.title', { hasText: /Woodpecker/i }).waitFor();
+		await wb.treeItems().first().waitFor();
+		assert.ok((await wb.treeItems().count()) > 0);
+	});
 });

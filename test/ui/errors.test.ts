@@ -15,18 +15,15 @@ function messageStarting(wb: Workbench, prefix: string): Promise<string> {
 describe('Errors in the workbench', () => {
 	const workbench = useWorkbench();
 
-	it('a wrong key set from the welcome view is no dead end: the reason, a Set API Key row and a notification with the same button', async () => {
+	it('a wrong key set from the welcome view is no dead end: the reason and a Set API Key row, where the user is looking', async () => {
 		const wb = workbench();
 		await wb.signIn('not-the-right-key', false);
 		const message = await messageStarting(wb, 'Could not load enrichment batches: ');
 		assert.equal(message, 'Could not load enrichment batches: Invalid api key. Set a valid API key. (HTTP 401 Unauthorized)');
 		const rows = await eventually(() => wb.treeRows(), (r) => r.length === 2, 'the two action rows');
 		assert.deepEqual(rows.map((r) => [r.label, r.icon]), [['Set API Key…', 'key'], ['Show Log', 'output']]);
-		// The user set the key, so the failure is also told where notifications appear, once.
-		const toast = wb.notification(/Could not refresh Woodpecker enrichments: Invalid api key/);
-		await toast.waitFor();
-		assert.equal(await toast.count(), 1);
-		await toast.getByRole('button', { name: 'Set API Key' }).waitFor();
+		// Said once, in the view the user is looking at: a notification would stay on after the key is fixed.
+		assert.equal(await wb.notification(/Woodpecker/).count(), 0);
 		await wb.screenshot('wrong-key-first-load');
 
 		// The row is the way out: it asks for the key again, and the right one loads the batches.
@@ -85,7 +82,6 @@ describe('Errors in the workbench', () => {
 		const message = await messageStarting(wb, 'Could not load enrichment batches: ');
 		assert.match(message, /An unexpected error has occurred\. Please try again later\. \(HTTP 500 Internal server error\)$/);
 		assert.deepEqual((await wb.treeRows()).map((r) => r.label), ['Retry', 'Show Log']);
-		await wb.notification(/Could not refresh Woodpecker enrichments: .*HTTP 500/).getByRole('button', { name: 'Retry' }).waitFor();
 
 		wb.h.fake.failAlways(undefined);
 		await wb.treeRow('Retry').click();

@@ -40,7 +40,7 @@ class FakeTimers {
 
 function setup(initial: Partial<SchedulerSettings> & { visible?: boolean } = {}) {
 	const store = new RecordingStore();
-	const key = new Emitter<{ local: boolean }>();
+	const key = new Emitter<void>();
 	const cutoff = new Emitter<unknown>();
 	const settingsChanged = new Emitter<void>();
 	const visibility = new Emitter<unknown>();
@@ -65,7 +65,7 @@ function setup(initial: Partial<SchedulerSettings> & { visible?: boolean } = {})
 			view.visible = visible;
 			visibility.fire({ visible });
 		},
-		changeKey: (local: boolean) => key.fire({ local }),
+		changeKey: () => key.fire(),
 		changeCutoff: () => cutoff.fire({}),
 		changeSettings: (next: Partial<SchedulerSettings>) => {
 			Object.assign(settings, next);
@@ -98,16 +98,9 @@ describe('refresh scheduler', () => {
 		assert.deepEqual(n.store.calls, []);
 	});
 
-	it('a key set here: forgets the old account and loads for the user, seen or not', async () => {
+	it('a new key (here or in another window): forgets the old account and loads, seen or not, telling the view only', async () => {
 		const s = setup();
-		s.changeKey(true);
-		await settle();
-		assert.deepEqual(s.store.calls, ['reset: the API key changed', 'refresh user restart']);
-	});
-
-	it('a key changed in another window: loads in the background, so no notification here', async () => {
-		const s = setup();
-		s.changeKey(false);
+		s.changeKey();
 		await settle();
 		assert.deepEqual(s.store.calls, ['reset: the API key changed', 'refresh background restart']);
 	});
@@ -117,19 +110,19 @@ describe('refresh scheduler', () => {
 		s.scheduler.start();
 		assert.equal(s.timers.period(), 300_000);
 		s.store.hasKey = false;
-		s.changeKey(true);
+		s.changeKey();
 		await settle();
 		assert.deepEqual(s.store.calls, ['refresh background', 'reset: the API key changed']);
 		assert.equal(s.timers.period(), undefined, 'no timer without a key');
 	});
 
-	it('a cutoff change replaces a refresh under way, for the user; before the view was seen it waits', () => {
+	it('a cutoff change replaces a refresh under way; before the view was seen it waits', () => {
 		const s = setup();
 		s.changeCutoff();
 		assert.deepEqual(s.store.calls, []);
 		s.show(true);
 		s.changeCutoff();
-		assert.deepEqual(s.store.calls, ['refresh background', 'refresh user restart']);
+		assert.deepEqual(s.store.calls, ['refresh background', 'refresh background restart']);
 	});
 
 	it('another base URL is another account: forget, then reload in the background', async () => {
@@ -170,7 +163,7 @@ describe('refresh scheduler', () => {
 		await s.scheduler.refreshNow();
 		assert.deepEqual(s.store.calls, ['refresh user']);
 		s.changeCutoff();
-		assert.deepEqual(s.store.calls, ['refresh user', 'refresh user restart'], 'after a refresh asked for, a cutoff change loads at once');
+		assert.deepEqual(s.store.calls, ['refresh user', 'refresh background restart'], 'after a refresh asked for, a cutoff change loads at once');
 	});
 
 	it('stops its timer and listens no more once disposed', () => {
