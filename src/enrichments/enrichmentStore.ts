@@ -194,11 +194,14 @@ export class EnrichmentStore extends Disposable {
 		this.running?.abort.abort();
 	}
 
-	/** Looks up one batch by uuid through the account's one-request-at-a-time queue. */
+	/** Looks up one batch by uuid through the account's one-request-at-a-time queue; dropped if the account changes meanwhile. */
 	async lookUpBatch(uuid: string, signal?: AbortSignal): Promise<EnrichmentBatch> {
+		const epoch = this.epoch;
 		const client = await this.currentClient();
 		if (!client) throw noKey();
-		return client.getEnrichment(uuid, { signal });
+		const batch = await client.getEnrichment(uuid, { signal });
+		if (epoch !== this.epoch) throw aborted();
+		return batch;
 	}
 
 	private async load(signal: AbortSignal, epoch: number): Promise<RefreshOutcome> {

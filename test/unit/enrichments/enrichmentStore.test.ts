@@ -247,6 +247,19 @@ describe('enrichment store', () => {
 			}
 		});
 
+		it('a lookup answered after the key changed is dropped, not shown', async () => {
+			const { store, fake, key } = setup();
+			fake.setBatches(recent());
+			fake.failNext({ kind: 'delay', ms: 200 });
+			const lookup = store.lookUpBatch('a1');
+			await waitUntil(() => fake.inFlight === 1);
+			key.value = KEY_B;
+			// The reset does not abort a lookup (it has its own cancel): its answer must still not land.
+			const reset = store.resetAccount('the API key changed');
+			await assert.rejects(lookup, (e: { kind?: string }) => e.kind === 'aborted');
+			await reset;
+		});
+
 		it('a user asking during a background refresh is told how it ends', async () => {
 			const { store, fake, ends, lists } = setup();
 			fake.failAlways({ kind: 'status', status: 500 });
