@@ -37,6 +37,9 @@ export default {
 		require: ['./test/mutation/testSources.cjs'],
 	},
 	coverageAnalysis: 'perTest',
+	// A fresh test process per mutant: module state such as batchSummary's text cache, warmed by
+	// earlier runs, would otherwise skip the mutated code and let the mutant survive (8 did).
+	maxTestRunnerReuse: 1,
 	// The machine has 2 cores, shared.
 	concurrency: 2,
 	thresholds: { high: 90, low: breakThreshold, break: breakThreshold },
