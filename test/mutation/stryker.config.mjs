@@ -9,8 +9,8 @@ export const mutate = [
 	'src/api/**/*.ts',
 	'src/model/**/*.ts',
 	'src/settings/cutoff.ts',
+	'src/settings/bounds.ts',
 	'src/tree/batchSummary.ts',
-	'src/tree/leadStatus.ts',
 	'src/tree/viewText.ts',
 	'src/tree/visibleText.ts',
 ];
