@@ -94,30 +94,46 @@ function discardBody(response: FetchResponseLike): void {
 	(response.body as { destroy?: () => void } | null | undefined)?.destroy?.();
 }
 
+/** The Node stream node-fetch gives as a body. */
+interface NodeBody {
+	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+	once(event: 'end' | 'close', listener: () => void): unknown;
+	once(event: 'error', listener: (e: unknown) => void): unknown;
+	destroy(): void;
+}
+
 /**
- * The body as text and its length in bytes. A body over `maxBytes` is not kept: reading stops,
- * the stream is destroyed, and the result has `bytes > maxBytes` and no text.
+ * The body as text and its length in bytes, read by 'data' events as Node streams are read. A body
+ * over `maxBytes` is not kept: reading stops, the stream is destroyed, and the result has
+ * `bytes > maxBytes` and no text.
  */
 async function readBody(response: FetchResponseLike, maxBytes: number): Promise<{ text: string; bytes: number }> {
-	const body = response.body as AsyncIterable<Uint8Array> | null | undefined;
-	if (!body || typeof body[Symbol.asyncIterator] !== 'function') {
-		// A test double or a fetch without a streaming body: its own text() will do.
+	const body = response.body as NodeBody | null | undefined;
+	if (typeof body?.on !== 'function') {
+		// A test double or a fetch without a Node stream: its own text() will do.
 		const text = await response.text();
 		const bytes = Buffer.byteLength(text);
 		return bytes > maxBytes ? { text: '', bytes } : { text, bytes };
 	}
-	const chunks: Buffer[] = [];
-	let bytes = 0;
-	// Leaving the loop early (too large) ends the iterator, which destroys the stream and frees its socket.
-	for await (const chunk of body) {
-		bytes += chunk.length;
-		if (bytes > maxBytes) {
-			discardBody(response);
-			return { text: '', bytes };
-		}
-		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-	}
-	return { text: Buffer.concat(chunks, bytes).toString('utf8'), bytes };
+	return new Promise((resolve, reject) => {
+		let chunks: Buffer[] = [];
+		let bytes = 0;
+		body.on('data', (chunk) => {
+			bytes += chunk.length;
+			if (bytes <= maxBytes) return void chunks.push(chunk);
+			chunks = [];
+			body.destroy();
+			resolve({ text: '', bytes });
+		});
+		body.once('end', () => {
+			const text = Buffer.concat(chunks, bytes).toString('utf8');
+			chunks = [];
+			resolve({ text, bytes });
+		});
+		body.once('error', reject);
+		// Closed with neither end nor error: cut off. (After 'end' or a resolve this changes nothing.)
+		body.once('close', () => reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+	});
 }
 
 function parseJson(text: string): unknown {

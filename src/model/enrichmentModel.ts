@@ -3,7 +3,6 @@
 // answer; lead rows are made only when a batch is opened.
 import type { EnrichmentBatch, Lead } from '../api/types';
 import { type LeadState, leadState } from './leadState';
-import { parseTimestamp } from './timestamps';
 
 export interface BatchCounts {
 	total: number;
@@ -15,6 +14,8 @@ export interface BatchCounts {
 
 /** One batch as the tree shows it: the batch as received, its lead counts, its place. */
 export class BatchRow implements BatchCounts {
+	/** Stable across refreshes, so VS Code keeps the row's expansion and selection. */
+	id: string;
 	total = 0;
 	pending = 0;
 	converted = 0;
@@ -24,14 +25,15 @@ export class BatchRow implements BatchCounts {
 	index = 0;
 
 	constructor(
-		/** Stable across refreshes, so VS Code keeps the row's expansion and selection. */
-		readonly id: string,
+		id: string,
 		readonly batch: EnrichmentBatch,
 		/** `created` in ms since the epoch; NaN when it does not parse. */
 		readonly time: number,
 		/** Position in the answer, which breaks ties between equal times. */
 		readonly seq: number,
-	) {}
+	) {
+		this.id = id;
+	}
 }
 
 export interface LeadRow {
@@ -57,24 +59,18 @@ export class EnrichmentModel {
 	constructor(batches: readonly EnrichmentBatch[], windowStartMs = -Infinity) {
 		const totals: BatchCounts = { total: 0, pending: 0, converted: 0, notConverted: 0, other: 0 };
 		const rows: BatchRow[] = [];
-		let repeats: Map<string, number> | undefined;
 		for (let i = 0; i < batches.length; i++) {
 			const batch = batches[i];
-			const time = parseTimestamp(batch.created);
+			const time = Date.parse(batch.created);
 			if (time < windowStartMs) continue;
-			let id = batchId(batch.uuid);
-			if (this.firstByUuid.has(batch.uuid)) {
-				repeats ??= new Map();
-				const n = (repeats.get(batch.uuid) ?? 1) + 1;
-				repeats.set(batch.uuid, n);
-				id = `${id}#${n}`;
-			}
-			const row = new BatchRow(id, batch, time, i);
-			if (!this.firstByUuid.has(batch.uuid)) this.firstByUuid.set(batch.uuid, row);
+			const row = new BatchRow(batchId(batch.uuid), batch, time, i);
 			count(batch.leads, row);
 			addCounts(totals, row);
 			rows.push(row);
 		}
+		// Last to first, so the first row of a uuid is the one kept; fewer entries than rows means repeats.
+		for (let i = rows.length - 1; i >= 0; i--) this.firstByUuid.set(rows[i].batch.uuid, rows[i]);
+		if (this.firstByUuid.size < rows.length) numberRepeats(rows);
 		rows.sort(newestFirst);
 		for (let i = 0; i < rows.length; i++) rows[i].index = i;
 		this.rows = rows;
@@ -123,23 +119,31 @@ function batchId(uuid: string): string {
 	return `b${uuid.length}:${uuid}`;
 }
 
-function count(leads: readonly Lead[], row: BatchRow): void {
-	row.total = leads.length;
-	for (let j = 0; j < leads.length; j++) {
-		switch (leadState(leads[j])) {
-			case 'pending':
-				row.pending++;
-				break;
-			case 'converted':
-				row.converted++;
-				break;
-			case 'not-converted':
-				row.notConverted++;
-				break;
-			default:
-				row.other++;
-		}
+/** A uuid's second, third, … row gets "#2", "#3", …, in answer order. */
+function numberRepeats(rows: BatchRow[]): void {
+	const seen = new Map<string, number>();
+	for (const row of rows) {
+		const n = (seen.get(row.batch.uuid) ?? 0) + 1;
+		seen.set(row.batch.uuid, n);
+		if (n > 1) row.id = `${row.id}#${n}`;
 	}
+}
+
+function count(leads: readonly Lead[], row: BatchRow): void {
+	let pending = 0;
+	let converted = 0;
+	let notConverted = 0;
+	for (let j = 0; j < leads.length; j++) {
+		const state = leadState(leads[j]);
+		if (state === 'pending') pending++;
+		else if (state === 'converted') converted++;
+		else if (state === 'not-converted') notConverted++;
+	}
+	row.total = leads.length;
+	row.pending = pending;
+	row.converted = converted;
+	row.notConverted = notConverted;
+	row.other = leads.length - pending - converted - notConverted;
 }
 
 function addCounts(totals: BatchCounts, c: BatchCounts): void {
