@@ -74,6 +74,8 @@ export class WoodpeckerClient {
 	private readonly maxBytes: number;
 	private readonly log: ClientLogger | undefined;
 	private readonly queue: RequestQueue;
+	/** Why the base URL must not receive the key, if it must not; found once, it cannot change. */
+	private readonly urlProblem: string | undefined;
 
 	constructor(options: WoodpeckerClientOptions) {
 		// A pasted key often carries a trailing newline, which no HTTP header may hold.
@@ -85,6 +87,7 @@ export class WoodpeckerClient {
 		this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 		this.log = options.log;
 		this.queue = options.queue ?? new RequestQueue();
+		this.urlProblem = describeUnsafeBaseUrl(this.baseUrl);
 	}
 
 	/** Lists enrichment batches created after `createdAfter` (default: the last 24 hours). */
@@ -113,8 +116,7 @@ export class WoodpeckerClient {
 	}
 
 	private get(pathAndQuery: string, signal?: AbortSignal): Promise<AttemptResult> {
-		const urlProblem = describeUnsafeBaseUrl(this.baseUrl);
-		if (urlProblem) return Promise.reject(badAddress(urlProblem));
+		if (this.urlProblem) return Promise.reject(badAddress(this.urlProblem));
 		if (!this.apiKey) return Promise.reject(noKey());
 		if (/[^\t\x20-\x7e\x80-\xff]/.test(this.apiKey)) {
 			return Promise.reject(noKey('The API key contains characters an HTTP header cannot carry. Copy it again from Woodpecker and set it anew.'));

@@ -118,21 +118,24 @@ async function readBody(response: FetchResponseLike, maxBytes: number): Promise<
 	return new Promise((resolve, reject) => {
 		let chunks: Buffer[] = [];
 		let bytes = 0;
+		let settled = false;
+		const settle = (result: { text: string; bytes: number } | undefined, error?: unknown) => {
+			if (settled) return;
+			settled = true;
+			chunks = [];
+			if (result) resolve(result);
+			else reject(error);
+		};
 		body.on('data', (chunk) => {
 			bytes += chunk.length;
 			if (bytes <= maxBytes) return void chunks.push(chunk);
-			chunks = [];
+			settle({ text: '', bytes });
 			body.destroy();
-			resolve({ text: '', bytes });
 		});
-		body.once('end', () => {
-			const text = Buffer.concat(chunks, bytes).toString('utf8');
-			chunks = [];
-			resolve({ text, bytes });
-		});
-		body.once('error', reject);
-		// Closed with neither end nor error: cut off. (After 'end' or a resolve this changes nothing.)
-		body.once('close', () => reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+		body.once('end', () => settle({ text: Buffer.concat(chunks, bytes).toString('utf8'), bytes }));
+		body.once('error', (e) => settle(undefined, e));
+		// Closed with neither end nor error: cut off. (It also closes after every 'end': then nothing is left to do.)
+		body.once('close', () => settled || settle(undefined, Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
 	});
 }
 
