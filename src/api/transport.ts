@@ -97,8 +97,9 @@ function discardBody(response: FetchResponseLike): void {
 /** The Node stream node-fetch gives as a body. */
 interface NodeBody {
 	on(event: 'data', listener: (chunk: Buffer) => void): unknown;
-	once(event: 'end' | 'close', listener: () => void): unknown;
-	once(event: 'error', listener: (e: unknown) => void): unknown;
+	on(event: 'end' | 'close', listener: () => void): unknown;
+	on(event: 'error', listener: (e: unknown) => void): unknown;
+	off(event: string, listener: (...args: never[]) => void): unknown;
 	destroy(): void;
 }
 
@@ -119,23 +120,33 @@ async function readBody(response: FetchResponseLike, maxBytes: number): Promise<
 		let chunks: Buffer[] = [];
 		let bytes = 0;
 		let settled = false;
+		// However the read ends, its listeners go: the stream may outlive it (see `kept`), and through
+		// them it would hold this promise and so the whole answer's text.
 		const settle = (result: { text: string; bytes: number } | undefined, error?: unknown) => {
 			if (settled) return;
 			settled = true;
 			chunks = [];
+			body.off('data', onData);
+			body.off('end', onEnd);
+			body.off('error', onError);
+			body.off('close', onClose);
 			if (result) resolve(result);
 			else reject(error);
 		};
-		body.on('data', (chunk) => {
+		const onData = (chunk: Buffer) => {
 			bytes += chunk.length;
 			if (bytes <= maxBytes) return void chunks.push(chunk);
 			settle({ text: '', bytes });
 			body.destroy();
-		});
-		body.once('end', () => settle({ text: Buffer.concat(chunks, bytes).toString('utf8'), bytes }));
-		body.once('error', (e) => settle(undefined, e));
-		// Closed with neither end nor error: cut off. (It also closes after every 'end': then nothing is left to do.)
-		body.once('close', () => settled || settle(undefined, Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+		};
+		const onEnd = () => settle({ text: Buffer.concat(chunks, bytes).toString('utf8'), bytes });
+		const onError = (e: unknown) => settle(undefined, e);
+		// Closed with neither end nor error: cut off.
+		const onClose = () => settle(undefined, Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+		body.on('data', onData);
+		body.on('end', onEnd);
+		body.on('error', onError);
+		body.on('close', onClose);
 	});
 }
 
