@@ -274,9 +274,11 @@ describe('WoodpeckerClient under faults', () => {
 				v8.setFlagsFromString('--expose-gc');
 				const collect = vm.runInNewContext('gc') as () => void;
 				let chunk: WeakRef<Buffer> | undefined;
+				let stream: Readable | undefined;
 				const fetch: FetchLike = async () => {
 					// A stream that lets go of each chunk once it is read (Readable.from would keep its array).
 					const body = new Readable({ read() {} });
+					stream = body;
 					setImmediate(() => {
 						const first = Buffer.from('{"lead_enrichments":[');
 						chunk = new WeakRef(first);
@@ -294,6 +296,10 @@ describe('WoodpeckerClient under faults', () => {
 				await new Promise((r) => setImmediate(r));
 				collect();
 				assert.equal(chunk?.deref(), undefined, 'a chunk of the answer is still reachable');
+				// Through a listener the kept stream would hold the read's promise, and with it the text.
+				assert.deepEqual(['data', 'end', 'close'].map((e) => stream!.listenerCount(e)), [0, 0, 0], 'the reader left listeners on the stream');
+				assert.ok(stream!.listenerCount('error') <= 1, 'only the shared guard against a late error may stay');
+				stream!.destroy(new Error('a late error')); // must not throw: the guard takes it
 			});
 		}
 
