@@ -56,6 +56,19 @@ const OPEN_HOVER_BOX = `(() => {
 	return hover ? { x: hover.x, y: hover.y, width: hover.width, height: hover.height } : null;
 })()`;
 
+/** The little of a DOM node that page code below uses (the tests compile without the DOM's types). */
+interface PageNode {
+	getRootNode(): { activeElement: PageNode | null };
+	contains(other: PageNode): boolean;
+}
+
+/** Page code, given an element: whether it (or its menu entry) holds the focus of its document or shadow root. */
+function holdsFocus(element: unknown): boolean {
+	const e = element as PageNode;
+	const active = e.getRootNode().activeElement;
+	return !!active && (active === e || e.contains(active) || active.contains(e));
+}
+
 // Page code: the sidebar tree's rendered rows in index order.
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
 const READ_TREE_ROWS = `[...document.querySelectorAll(${JSON.stringify(`${SIDEBAR} .monaco-list-row[role="treeitem"]`)})]
@@ -246,7 +259,16 @@ export class Workbench {
 		await entry.waitFor();
 		// A plain click was seen to leave the menu open with the entry only highlighted;
 		// hovering focuses it and Enter runs it, as a keyboard user would.
-		await entry.hover();
+		// On a loaded machine the hover was seen to land before the menu took it, and Enter then ran
+		// the first entry; so the entry must hold the focus before Enter.
+		await eventually(
+			async () => {
+				await entry.hover();
+				return entry.evaluate(holdsFocus);
+			},
+			(focused) => focused,
+			`the menu entry ${String(item)} to take the focus`,
+		);
 		await this.page.keyboard.press('Enter');
 		await entry.waitFor({ state: 'hidden' });
 	}
@@ -296,7 +318,16 @@ export class Workbench {
 	/** Waits until the Raw JSON panel shows `title` and has formatted all of its JSON; returns the text shown. */
 	async rawJsonText(title: string | RegExp): Promise<string> {
 		const view = this.webview();
-		await view.locator('#title', { hasText: title }).waitFor();
+		await view
+			.locator('#title', { hasText: title })
+			.waitFor()
+			.catch(async (e: unknown) => {
+				// Say what was there instead, so a failure on a CI machine can be read from its log.
+				const frames = await this.page.locator('iframe.webview').count();
+				const shown = frames === 1 ? await view.locator('#title').innerText({ timeout: 1000 }).catch(() => '(no title)') : '(not read)';
+				const tabs = await this.page.locator('.tabs-container .tab').allInnerTexts();
+				throw new Error(`The Raw JSON panel never showed ${String(title)}: ${frames} webview frame(s), title ${JSON.stringify(shown)}, tabs ${JSON.stringify(tabs)}\n${String(e)}`);
+			});
 		await view.locator('body[data-state="done"]').waitFor();
 		return view.locator('#lines').innerText();
 	}
