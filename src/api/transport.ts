@@ -61,7 +61,8 @@ export async function attempt(fetchFn: FetchLike, url: string, options: AttemptO
 	if (outer?.aborted) throw aborted();
 	const controller = new AbortController();
 	const onOuterAbort = () => controller.abort();
-	outer?.addEventListener('abort', onOuterAbort, { once: true });
+	// Removed in `finally`; a signal aborts only once.
+	outer?.addEventListener('abort', onOuterAbort);
 	let timedOut = false;
 	const timer = setTimeout(() => {
 		timedOut = true;
@@ -75,20 +76,19 @@ export async function attempt(fetchFn: FetchLike, url: string, options: AttemptO
 			discardBody(response);
 			throw redirected(status, response.statusText, response.headers.get('location'), url);
 		}
+		// Stryker disable next-line EqualityOperator: a 300 is a redirect, answered above
 		const ok = status >= 200 && status < 300;
 		const limit = ok ? options.maxBytes : Math.min(options.maxBytes, ERROR_BODY_LIMIT);
-		const declared = Number(response.headers.get('content-length'));
-		let text = '';
-		let bytes = 0;
-		if (declared > limit) discardBody(response);
-		else ({ text, bytes } = await readBody(response, limit));
-		const over = declared > limit || bytes > limit;
+		// Left undefined when the body is over the limit: declared so, or found so while reading.
+		let read: BodyText | undefined;
+		if (Number(response.headers.get('content-length')) > limit) discardBody(response);
+		else read = await readBody(response, limit);
 		if (!ok) {
 			const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-			throw over ? httpError(status, response.statusText, undefined, undefined, retryAfterMs) : errorFromBody(status, response.statusText, text, retryAfterMs);
+			throw read ? errorFromBody(status, response.statusText, read.text, retryAfterMs) : httpError(status, response.statusText, undefined, undefined, retryAfterMs);
 		}
-		if (over) throw tooLarge(options.maxBytes);
-		return { json: parseJson(text), bytes, status };
+		if (!read) throw tooLarge(options.maxBytes);
+		return { json: parseJson(read.text), bytes: read.bytes, status };
 	} catch (e) {
 		if (timedOut) throw timeoutError(options.timeoutMs);
 		if (outer?.aborted) throw aborted();
@@ -113,48 +113,55 @@ interface NodeBody {
 	destroy(): void;
 }
 
+interface BodyText {
+	text: string;
+	/** The text's length in bytes. */
+	bytes: number;
+}
+
 /**
  * The body as text and its length in bytes, read by 'data' events as Node streams are read. A body
- * over `maxBytes` is not kept: reading stops, the stream is destroyed, and the result has
- * `bytes > maxBytes` and no text.
+ * over `maxBytes` is not kept: reading stops, the stream is destroyed, and the result is undefined.
  */
-async function readBody(response: FetchResponseLike, maxBytes: number): Promise<{ text: string; bytes: number }> {
+async function readBody(response: FetchResponseLike, maxBytes: number): Promise<BodyText | undefined> {
 	const body = response.body as NodeBody | null | undefined;
 	if (typeof body?.on !== 'function') {
 		// A test double or a fetch without a Node stream: its own text() will do.
 		const text = await response.text();
 		const bytes = Buffer.byteLength(text);
-		return bytes > maxBytes ? { text: '', bytes } : { text, bytes };
+		return bytes > maxBytes ? undefined : { text, bytes };
 	}
 	return new Promise((resolve, reject) => {
-		let chunks: Buffer[] = [];
+		const chunks: Buffer[] = [];
 		let bytes = 0;
-		let settled = false;
 		// However the read ends, its listeners go: the stream may outlive it (see `kept`), and through
-		// them it would hold this promise and so the whole answer's text.
-		const settle = (result: { text: string; bytes: number } | undefined, error?: unknown) => {
-			if (settled) return;
-			settled = true;
-			chunks = [];
+		// them it would hold this promise and so the whole answer's text. With them gone, no handler
+		// can run again, so the read settles once, and nothing keeps `chunks`.
+		const stopListening = () => {
 			body.off('data', onData);
 			body.off('end', onEnd);
 			body.off('error', onError);
 			body.off('close', onClose);
 			// A stream that errors later with no 'error' listener would crash the extension host.
 			body.on('error', ignoreLateError);
-			if (result) resolve(result);
-			else reject(error);
 		};
 		const onData = (chunk: Buffer) => {
 			bytes += chunk.length;
 			if (bytes <= maxBytes) return void chunks.push(chunk);
-			settle({ text: '', bytes });
+			stopListening();
+			resolve(undefined);
 			body.destroy();
 		};
-		const onEnd = () => settle({ text: decode(Buffer.concat(chunks, bytes)), bytes });
-		const onError = (e: unknown) => settle(undefined, e);
+		const onEnd = () => {
+			stopListening();
+			resolve({ text: decode(Buffer.concat(chunks, bytes)), bytes });
+		};
+		const onError = (e: unknown) => {
+			stopListening();
+			reject(e);
+		};
 		// Closed with neither end nor error: cut off.
-		const onClose = () => settle(undefined, Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+		const onClose = () => onError(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
 		body.on('data', onData);
 		body.on('end', onEnd);
 		body.on('error', onError);
