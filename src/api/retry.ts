@@ -32,7 +32,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, policy: RetryPol
 			const error = hooks.toError(e);
 			hooks.onFailure?.(error, n);
 			if (!error.retryable || n >= policy.attempts || hooks.signal?.aborted) throw error;
-			if (error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) throw waitLonger(error);
+			if ((error.retryAfterMs ?? 0) > policy.maxRetryAfterMs) throw waitLonger(error);
 			const delay = delayBefore(n + 1, error, policy, hooks.random ?? Math.random);
 			hooks.onRetry?.(delay);
 			await sleep(delay, hooks.signal);

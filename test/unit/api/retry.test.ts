@@ -1,5 +1,6 @@
 // The retry policy on its own: Retry-After in both of its forms, the backoff's bounds, when to stop.
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { WoodpeckerApiError, toApiError } from '../../../src/api/errors';
 import { DEFAULT_RETRY, delayBefore, parseRetryAfter, withRetries } from '../../../src/api/retry';
 
@@ -12,6 +13,14 @@ describe('api/retry', () => {
 			assert.equal(parseRetryAfter('120', NOW), 120_000);
 			assert.equal(parseRetryAfter(' 1.5 ', NOW), 1500);
 			assert.equal(parseRetryAfter('0', NOW), 0);
+			assert.equal(parseRetryAfter('1.25', NOW), 1250);
+		});
+
+		it('takes nothing else for delta-seconds: a unit, a sign, a lone point', () => {
+			assert.equal(parseRetryAfter('5s', NOW), undefined);
+			assert.equal(parseRetryAfter('120 seconds', NOW), undefined);
+			assert.equal(parseRetryAfter('+5', NOW), undefined);
+			assert.equal(parseRetryAfter('5.', NOW), undefined);
 		});
 
 		it('reads an HTTP date as the time left until then', () => {
@@ -90,6 +99,39 @@ describe('api/retry', () => {
 			assert.deepEqual(log, ['fail 1: HTTP 429', 'wait 40']);
 		});
 
+		it('runs without the optional hooks', async () => {
+			let n = 0;
+			const result = await withRetries(async () => (++n < 3 ? Promise.reject(http(503)) : 'ok'), fast, { toError: toApiError, random: () => 0 });
+			assert.equal(result, 'ok');
+			assert.equal(n, 3);
+		});
+
+		it('waits a Retry-After of exactly maxRetryAfterMs, and gives up on one a millisecond longer', async () => {
+			const log: string[] = [];
+			let n = 0;
+			await withRetries(async () => (++n < 2 ? Promise.reject(http(429, 50)) : 'ok'), fast, hooks(log));
+			assert.deepEqual(log, ['fail 1: HTTP 429', 'wait 50']);
+			await assert.rejects(withRetries(() => Promise.reject(http(429, 51)), fast, hooks([])), { message: 'HTTP 429 Woodpecker asked to wait 1 s before trying again.' });
+		});
+
+		it('leaves no listener on the signal after waiting between attempts', async () => {
+			const abort = new AbortController();
+			let n = 0;
+			await withRetries(async () => (++n < 3 ? Promise.reject(http(503)) : 'ok'), fast, { ...hooks([]), signal: abort.signal });
+			assert.equal(getEventListeners(abort.signal, 'abort').length, 0);
+		});
+
+		it('stops at once when the signal aborts just before the wait', async () => {
+			const abort = new AbortController();
+			let n = 0;
+			const slow = { ...fast, baseDelayMs: 10_000, maxDelayMs: 10_000 };
+			const started = Date.now();
+			const run = withRetries(() => (n++, Promise.reject(http(503))), slow, { ...hooks([]), signal: abort.signal, onRetry: () => abort.abort() });
+			await assert.rejects(run, { kind: 'aborted', message: 'The request was cancelled.' });
+			assert.ok(Date.now() - started < 1000);
+			assert.equal(n, 1);
+		});
+
 		it('stops waiting between attempts as soon as the signal aborts', async () => {
 			const abort = new AbortController();
 			const slow = { ...fast, baseDelayMs: 10_000, maxDelayMs: 10_000 };
@@ -98,6 +140,7 @@ describe('api/retry', () => {
 			setTimeout(() => abort.abort(), 20);
 			await assert.rejects(run, (e: WoodpeckerApiError) => e.kind === 'aborted');
 			assert.ok(Date.now() - started < 1000);
+			assert.equal(getEventListeners(abort.signal, 'abort').length, 0, 'the wait left its listener on the signal');
 		});
 	});
 });
