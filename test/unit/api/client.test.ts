@@ -256,6 +256,83 @@ describe('WoodpeckerClient against the fake API', () => {
 		});
 	});
 
+	describe('options, requests and logs (against a fetch double)', () => {
+		const BASE = 'https://api.example.test';
+		const LIST_URL = `${BASE}${ENRICHMENTS_PATH}`;
+		const answer = (status: number, text: string, headers: Record<string, string> = {}) => ({
+			status,
+			statusText: status === 200 ? 'OK' : 'Service Unavailable',
+			headers: { get: (name: string) => headers[name] ?? null },
+			text: async () => text,
+		});
+
+		it('sends the key and asks for JSON, gzip and a kept-alive connection', async () => {
+			const inits: FetchInit[] = [];
+			const fetch: FetchLike = async (_url, init) => (inits.push(init), answer(200, '{"lead_enrichments":[]}'));
+			await new WoodpeckerClient({ apiKey: 'not-a-real-key', baseUrl: BASE, fetch }).listEnrichments();
+			assert.deepEqual(inits.map((i) => i.headers), [{ 'x-api-key': 'not-a-real-key', accept: 'application/json', 'accept-encoding': 'gzip, deflate', connection: 'keep-alive' }]);
+		});
+
+		for (const timeoutMs of [0, -1]) {
+			it(`takes a timeoutMs of ${timeoutMs} as the default, not as "no time at all"`, async () => {
+				// Answers after 30 ms unless its signal aborts first.
+				const fetch: FetchLike = (_url, init) =>
+					new Promise((resolve, reject) => {
+						const timer = setTimeout(() => resolve(answer(200, '{"lead_enrichments":[]}')), 30);
+						init.signal.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))));
+					});
+				assert.deepEqual(await new WoodpeckerClient({ apiKey: KEY, baseUrl: BASE, fetch, timeoutMs, retry: { attempts: 1 } }).listEnrichments(), []);
+			});
+		}
+
+		it('logs each failed attempt, each wait and the answer, with times that add up', async () => {
+			const logged: Array<[string, string]> = [];
+			const log = { info: (m: string) => logged.push(['info', m]), warn: (m: string) => logged.push(['warn', m]) };
+			const answers = [answer(503, '{"details":"Busy"}', { 'retry-after': '0.2' }), answer(503, '{"details":"Busy"}', { 'retry-after': '0.2' }), answer(200, '{"lead_enrichments":[]}')];
+			const fetch: FetchLike = async () => answers.shift()!;
+			await new WoodpeckerClient({ apiKey: KEY, baseUrl: BASE, fetch, log }).listEnrichments();
+			const ms = (m: string) => Number(/ (-?\d+) ms/.exec(m)?.[1]);
+			assert.deepEqual(
+				logged.map(([level, m]) => [level, m.replace(/ -?\d+ ms/, ' N ms')]),
+				[
+					['warn', `GET ${LIST_URL} failed (attempt 1/3) after N ms: Busy. (HTTP 503 Service Unavailable)`],
+					['info', 'Retrying in N ms'],
+					['warn', `GET ${LIST_URL} failed (attempt 2/3) after N ms: Busy. (HTTP 503 Service Unavailable)`],
+					['info', 'Retrying in N ms'],
+					['info', `GET ${LIST_URL} → 200 in N ms (23 B)`],
+				],
+			);
+			assert.deepEqual([ms(logged[1][1]), ms(logged[3][1])], [200, 200]);
+			// Each attempt's time counts from its own start, after the wait before it.
+			for (const i of [0, 2]) assert.ok(ms(logged[i][1]) > -5 && ms(logged[i][1]) < 150, logged[i][1]);
+			const total = ms(logged[4][1]);
+			assert.ok(total >= 390 && total < 2000, logged[4][1]);
+		});
+
+		it('calls whatever else a fetch throws a fault of the extension, and does not retry it', async () => {
+			let calls = 0;
+			const fetch: FetchLike = () => (calls++, Promise.reject('boom'));
+			const err = await rejection(new WoodpeckerClient({ apiKey: KEY, baseUrl: BASE, fetch }).listEnrichments());
+			assert.equal(err.kind, 'unexpected');
+			assert.equal(err.message, 'Something went wrong in the Woodpecker extension: boom. Show Log has the details.');
+			assert.equal(calls, 1);
+		});
+
+		it("keeps a fetch's own AbortError an abort, and words a network fault with the host", async () => {
+			const abort = Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+			const aborted = await rejection(new WoodpeckerClient({ apiKey: KEY, baseUrl: BASE, fetch: () => Promise.reject(abort) }).listEnrichments());
+			assert.equal(aborted.kind, 'aborted');
+			const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+			const err = await rejection(new WoodpeckerClient({ apiKey: KEY, baseUrl: `${BASE}:8443/rest`, fetch: () => Promise.reject(refused), retry: { attempts: 1 } }).listEnrichments());
+			assert.equal(err.message, 'api.example.test:8443 refused the connection. Make sure woodpecker.apiBaseUrl is right and, behind a proxy, that http.proxy is set.');
+		});
+
+		it('says what is missing when the batch uuid is empty', async () => {
+			const err = await rejection(new WoodpeckerClient({ apiKey: KEY, baseUrl: BASE, fetch: () => assert.fail('nothing may be sent') }).getEnrichment(' \t'));
+			assert.deepEqual([err.kind, err.title, err.message], ['invalid-request', 'Missing batch uuid', 'Give the uuid of an enrichment batch.']);
+		});
+	});
+
 	describe('base URL safety', () => {
 		function spyClient(baseUrl: string): { client: WoodpeckerClient; calls: string[] } {
 			const calls: string[] = [];
