@@ -1,4 +1,5 @@
 // Where the key may be sent: the configured base URL, normalized, and refused when unsafe.
+import { isIPv4 } from 'node:net';
 
 export const DEFAULT_BASE_URL = 'https://api.woodpecker.co';
 
@@ -43,7 +44,7 @@ export function hostOf(baseUrl: string): string {
 	}
 }
 
+/** `hostname` as URL writes it: IPv6 in brackets and compressed ("[::1]"), IPv4 in dotted decimal. */
 function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '');
-	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+	return hostname === 'localhost' || hostname === '[::1]' || (isIPv4(hostname) && hostname.startsWith('127.'));
 }

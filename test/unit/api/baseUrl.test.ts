@@ -23,7 +23,12 @@ describe('api/baseUrl', () => {
 
 	it('refuses plain http except to this machine, and what is not a URL', () => {
 		assert.equal(describeUnsafeBaseUrl('https://api.woodpecker.co'), undefined);
-		for (const loopback of ['http://localhost:3000', 'http://127.0.0.1:9', 'http://127.0.0.2', 'http://[::1]:80']) assert.equal(describeUnsafeBaseUrl(loopback), undefined, loopback);
+		for (const loopback of ['http://localhost:3000', 'http://127.0.0.1:9', 'http://127.0.0.2', 'http://[::1]:80', 'http://127.0.0.10', 'http://127.255.255.254:8080', 'http://[0:0:0:0:0:0:0:1]:3000', 'http://LOCALHOST']) {
+			assert.equal(describeUnsafeBaseUrl(loopback), undefined, loopback);
+		}
+		for (const remote of ['http://10.0.0.1', 'http://128.0.0.1', 'http://[::2]', 'http://[::ffff:7f00:1]', 'http://localhost.example.com', 'http://127.example.com']) {
+			assert.match(describeUnsafeBaseUrl(remote)!, /must use https/, remote);
+		}
 		assert.equal(
 			describeUnsafeBaseUrl('http://api.woodpecker.co'),
 			'woodpecker.apiBaseUrl must use https:// (plain http is allowed only for localhost), so the API key is never sent in clear text. It is "http://api.woodpecker.co".',
