@@ -24,11 +24,17 @@ export interface Clamped {
 /** `raw` within `bound`: whole numbers only, the off value kept, anything not a number replaced by the default. */
 export function clampSetting(name: string, raw: unknown, bound: NumberBound): Clamped {
 	if (raw === undefined) return { value: bound.default };
-	if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+	if (!isFiniteNumber(raw)) {
 		return { value: bound.default, problem: `woodpecker.${name} is ${JSON.stringify(raw)}, not a number; using ${bound.default}.` };
 	}
-	if (bound.off !== undefined && raw === bound.off) return { value: raw };
+	// raw is a number here, so a bound without an off value never matches.
+	if (raw === bound.off) return { value: raw };
 	const value = Math.min(bound.max, Math.max(bound.min, Math.round(raw)));
 	if (value === raw) return { value };
 	return { value, problem: `woodpecker.${name} is ${raw}; using ${value} (it takes whole numbers from ${bound.min} to ${bound.max}${bound.off !== undefined ? `, or ${bound.off} for off` : ''}).` };
+}
+
+/** Number.isFinite, which is false for anything that is no number, as a type guard. */
+function isFiniteNumber(v: unknown): v is number {
+	return Number.isFinite(v);
 }

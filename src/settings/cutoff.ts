@@ -50,9 +50,10 @@ export function validateCutoffDate(input: string, now: Date): string | undefined
 
 /** A stored value read back as a Cutoff; anything foreign falls back to the default. */
 export function parseStoredCutoff(value: unknown): Cutoff {
-	if (!value || typeof value !== 'object') return DEFAULT_CUTOFF;
+	// Only null and undefined have no fields to read; any other value that is no object fails the checks below.
+	if (value == null) return DEFAULT_CUTOFF;
 	const v = value as Record<string, unknown>;
-	if (v.kind === 'days' && typeof v.days === 'number' && Number.isInteger(v.days) && v.days > 0 && v.days <= MAX_DAYS) return { kind: 'days', days: v.days };
+	if (v.kind === 'days' && isInteger(v.days) && v.days > 0 && v.days <= MAX_DAYS) return { kind: 'days', days: v.days };
 	if (v.kind === 'date' && typeof v.date === 'string' && describeInvalidDate(v.date) === undefined) return { kind: 'date', date: v.date };
 	// { kind: 'default' }, stored by versions before 0.2, was the API's own last 24 hours.
 	return DEFAULT_CUTOFF;
@@ -60,4 +61,9 @@ export function parseStoredCutoff(value: unknown): Cutoff {
 
 export function sameCutoff(a: Cutoff, b: Cutoff): boolean {
 	return a.kind === 'days' ? b.kind === 'days' && a.days === b.days : b.kind === 'date' && a.date === b.date;
+}
+
+/** Number.isInteger, which is false for anything that is no number, as a type guard. */
+function isInteger(v: unknown): v is number {
+	return Number.isInteger(v);
 }

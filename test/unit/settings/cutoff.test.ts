@@ -101,7 +101,9 @@ describe('cutoff', () => {
 		assert.deepEqual(parseStoredCutoff({ kind: 'days', days: 7 }), { kind: 'days', days: 7 });
 		assert.deepEqual(parseStoredCutoff({ kind: 'days', days: 3660 }), { kind: 'days', days: 3660 });
 		assert.deepEqual(parseStoredCutoff({ kind: 'date', date: '2026-05-01' }), { kind: 'date', date: '2026-05-01' });
-		for (const junk of [undefined, null, 'x', { kind: 'default' }, { kind: 'date', date: '2026-02-30' }, { kind: 'date', date: 5 }, { kind: 'days', days: -1 }, { kind: 'days', days: 0 }, { kind: 'days', days: 3661 }, { kind: 'days', days: 1.5 }, { kind: 'days', days: '7' }, { kind: 'other' }]) {
+		assert.deepEqual(parseStoredCutoff({ kind: 'days', days: 1, date: '2026-05-01', extra: true }), { kind: 'days', days: 1 });
+		assert.deepEqual(parseStoredCutoff({ kind: 'date', date: '2026-05-01', days: 7 }), { kind: 'date', date: '2026-05-01' });
+		for (const junk of [undefined, null, 'x', { kind: 'default' }, { kind: 'date', date: '2026-02-30' }, { kind: 'date', date: 5 }, { kind: 'days', days: -1 }, { kind: 'days', days: 0 }, { kind: 'days', days: 3661 }, { kind: 'days', days: 1.5 }, { kind: 'days', days: '7' }, { kind: 'other' }, { days: 7 }, { kind: 'other', days: 7 }, { kind: 'other', date: '2026-05-01' }, { kind: 'date', date: ['2026-05-01'] }, 7, 'days', true]) {
 			assert.deepEqual(parseStoredCutoff(junk), { kind: 'days', days: 1 }, JSON.stringify(junk));
 		}
 	});
