@@ -70,6 +70,7 @@ export class EnrichmentModel {
 		}
 		// Last to first, so the first row of a uuid is the one kept; fewer entries than rows means repeats.
 		for (let i = rows.length - 1; i >= 0; i--) this.firstByUuid.set(rows[i].batch.uuid, rows[i]);
+		// Stryker disable next-line ConditionalExpression,EqualityOperator: numberRepeats changes nothing when no uuid repeats; the check only spares its walk
 		if (this.firstByUuid.size < rows.length) numberRepeats(rows);
 		rows.sort(newestFirst);
 		for (let i = 0; i < rows.length; i++) rows[i].index = i;

@@ -37,6 +37,6 @@ export function rawStatusText(lead: Pick<Lead, 'status' | 'processing_result'>):
 }
 
 function shown(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
+	if (value == null) return undefined;
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }

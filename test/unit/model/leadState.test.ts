@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { Lead } from '../../../src/api/types';
 import { leadLook, leadState, rawStatusText } from '../../../src/model/leadState';
 
 describe('lead state', () => {
@@ -6,6 +7,10 @@ describe('lead state', () => {
 		assert.equal(leadState({ status: 'PENDING', processing_result: null }), 'pending');
 		assert.equal(leadState({ status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }), 'converted');
 		assert.equal(leadState({ status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' }), 'not-converted');
+	});
+
+	it('takes a pending lead without a processing_result field as pending', () => {
+		assert.equal(leadState({ uid: 'x', status: 'PENDING' } as Lead), 'pending');
 	});
 
 	it('calls values outside the documented enums other and shows them as they came', () => {
@@ -38,5 +43,8 @@ describe('lead state', () => {
 	it('renders missing or non-string raw values without crashing', () => {
 		assert.equal(rawStatusText({ status: undefined as unknown as string, processing_result: null }), 'no status');
 		assert.equal(rawStatusText({ status: 7 as unknown as string, processing_result: { a: 1 } as unknown as string }), '7 · {"a":1}');
+		assert.equal(rawStatusText({ status: 'FAILED', processing_result: null }), 'FAILED');
+		assert.equal(rawStatusText({ uid: 'x', status: 'FAILED' } as Lead), 'FAILED');
+		assert.equal(rawStatusText({ status: null as unknown as string, processing_result: 'DUPLICATE' }), 'no status · DUPLICATE');
 	});
 });

@@ -59,6 +59,17 @@ describe('batch summary', () => {
 		const evil = batchTooltip({ ...batch, uuid: 'x` [link](command:evil) `' }, countLeads(batch));
 		assert.ok(!evil.includes('x` ['), 'a backtick in data must not close the code span');
 	});
+
+	it('writes the tooltip as Markdown paragraphs, naming "other" only when there are some', () => {
+		assert.equal(
+			batchTooltip(batch, countLeads(batch)),
+			'**Enrichment batch**\n\nUUID: `e345310f-cfa7-42e3-b2fc-d888a332a899`\n\nCreated: `2026-05-01T10:00:00+02:00`\n\nLeads: 5 — 1 pending, 1 converted to prospect, 2 not converted, 1 other',
+		);
+		assert.equal(
+			batchTooltip({ uuid: 'u', created: 'soon', leads: [] }, { total: 2, pending: 0, converted: 1, notConverted: 1, other: 0 }),
+			'**Enrichment batch**\n\nUUID: `u`\n\nCreated: `soon`\n\nLeads: 2 — 0 pending, 1 converted to prospect, 1 not converted',
+		);
+	});
 });
 
 describe('minute labels', () => {
@@ -72,6 +83,22 @@ describe('minute labels', () => {
 		assert.equal(labels.label(t + 40_000, 'x'), 'May 1, 2026, 8:00 AM');
 		assert.equal(labels.label(t + 60_000, 'x'), 'May 1, 2026, 8:01 AM');
 		assert.equal(calls, 2);
+	});
+
+	it('keeps at most 100,001 minutes, then starts again', () => {
+		let calls = 0;
+		const labels = new MinuteLabels(() => ({ format: (t: number) => (calls++, `minute ${t / 60_000}`) }) as Intl.DateTimeFormat);
+		const label = (minute: number) => labels.label(minute * 60_000, 'x');
+		for (let m = 0; m <= 100_000; m++) label(m);
+		assert.equal(calls, 100_001);
+		assert.equal(label(0), 'minute 0', 'the first minute is still kept');
+		assert.equal(calls, 100_001);
+		assert.equal(label(100_001), 'minute 100001');
+		assert.equal(calls, 100_002);
+		assert.equal(label(1), 'minute 1', 'the cache was emptied to make room');
+		assert.equal(calls, 100_003);
+		assert.equal(label(100_001), 'minute 100001');
+		assert.equal(calls, 100_003);
 	});
 
 	it('shows the raw text of an unparsable creation time', () => {

@@ -38,6 +38,7 @@ describe('view text', () => {
 		const msg = viewMessage({ ...base, failure: { message: 'Woodpecker had an internal error. (HTTP 500 Internal server error)', at: failedAt } });
 		assert.equal(msg, `Refresh failed at ${time(failedAt)}: Woodpecker had an internal error. (HTTP 500 Internal server error) Showing the batches received at ${time(receivedAt)}.`);
 		assert.match(viewMessage({ ...base, state: 'empty', failure: { message: 'boom', at: failedAt } })!, /^Refresh failed at .*: boom Showing/);
+		assert.equal(viewMessage({ ...base, receivedAt: undefined, failure: { message: 'boom', at: failedAt } }), `Refresh failed at ${time(failedAt)}: boom`);
 	});
 
 	it('marks cached data until a refresh succeeds', () => {

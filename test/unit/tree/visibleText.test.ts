@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { visibleText } from '../../../src/tree/visibleText';
+import { markdownCode, visibleText } from '../../../src/tree/visibleText';
 
 describe('visible text', () => {
 	it('spells out control and bidi characters so they cannot hide or reorder text', () => {
@@ -8,5 +8,11 @@ describe('visible text', () => {
 
 	it('leaves ordinary text, markup and non-Latin scripts alone', () => {
 		for (const s of ['0SVAICGlkzJ5fMrBxUdiQ_0000', '<b>x</b>', 'ünïcødé 日本 עברית']) assert.equal(visibleText(s), s);
+	});
+
+	it('makes a Markdown code span that a backtick in the data cannot close', () => {
+		assert.equal(markdownCode('a`b``c'), '`aˋbˋˋc`');
+		assert.equal(markdownCode('x\u202ey'), '`x\\u202ey`');
+		assert.equal(markdownCode(''), '``');
 	});
 });
