@@ -1,7 +1,9 @@
 // Woodpecker's lead-enrichment endpoints. Knows nothing of VS Code, so plain mocha tests it.
-// The pieces behind it: transport.ts (one HTTP attempt), retry.ts, baseUrl.ts, errors.ts, validate.ts.
+// The pieces behind it: transport.ts (one HTTP attempt), retry.ts, baseUrl.ts, errors.ts, validate.ts,
+// companies.ts (an agency's client companies).
 import nodeFetch from 'node-fetch';
 import { DEFAULT_BASE_URL, describeUnsafeBaseUrl, hostOf, normalizeBaseUrl } from './baseUrl';
+import { describeInvalidCompanyId } from './companies';
 import { describeInvalidDate } from './dates';
 import { WoodpeckerApiError, aborted, badAddress, formatBytes, invalidRequest, networkError, noKey, toApiError } from './errors';
 import { RequestQueue } from './requestQueue';
@@ -41,6 +43,11 @@ export interface WoodpeckerClientOptions {
 	 * time: clients made for the same account (after a settings change, say) must share it.
 	 */
 	queue?: RequestQueue;
+	/**
+	 * Act as this client company of an agency: every request carries `x-company-id: <companyId>`,
+	 * which makes an HQ key act as that company. A positive whole number, or a request is refused.
+	 */
+	companyId?: number;
 }
 
 export interface RequestOptions {
@@ -76,6 +83,11 @@ export class WoodpeckerClient {
 	private readonly queue: RequestQueue;
 	/** Why the base URL must not receive the key, if it must not; found once, it cannot change. */
 	private readonly urlProblem: string | undefined;
+	private readonly companyId: number | undefined;
+	/** Why companyId cannot be sent, if it cannot; every request is then refused, none sent. */
+	private readonly companyProblem: string | undefined;
+	/** What the log calls a request's target: its URL, and the company it acts as. */
+	private readonly logSuffix: string;
 
 	constructor(options: WoodpeckerClientOptions) {
 		// A pasted key often carries a trailing newline, which no HTTP header may hold.
@@ -88,6 +100,9 @@ export class WoodpeckerClient {
 		this.log = options.log;
 		this.queue = options.queue ?? new RequestQueue();
 		this.urlProblem = describeUnsafeBaseUrl(this.baseUrl);
+		this.companyId = options.companyId;
+		this.companyProblem = describeInvalidCompanyId(options.companyId);
+		this.logSuffix = this.companyId === undefined ? '' : ` (company ${this.companyId})`;
 	}
 
 	/** Lists enrichment batches created after `createdAfter` (default: the last 24 hours). */
@@ -121,26 +136,30 @@ export class WoodpeckerClient {
 		if (/[^\t\x20-\x7e\x80-\xff]/.test(this.apiKey)) {
 			return Promise.reject(noKey('The API key contains characters an HTTP header cannot carry. Copy it again from Woodpecker and set it anew.'));
 		}
+		if (this.companyProblem) return Promise.reject(invalidRequest('Invalid company id', this.companyProblem));
 		const url = `${this.baseUrl}${pathAndQuery}`;
-		const headers = { 'x-api-key': this.apiKey, accept: 'application/json', 'accept-encoding': 'gzip, deflate', connection: 'keep-alive' };
+		const headers: Record<string, string> = { 'x-api-key': this.apiKey, accept: 'application/json', 'accept-encoding': 'gzip, deflate', connection: 'keep-alive' };
+		if (this.companyId !== undefined) headers['x-company-id'] = String(this.companyId);
 		const once = () => attempt(this.fetchFn, url, { headers, timeoutMs: this.timeoutMs, maxBytes: this.maxBytes, signal });
-		return this.queue.run(() => this.withLog(url, () => withRetries(once, this.retry, this.retryHooks(url, signal))), signal);
+		const target = `${url}${this.logSuffix}`;
+		return this.queue.run(() => this.withLog(target, () => withRetries(once, this.retry, this.retryHooks(target, signal))), signal);
 	}
 
-	private async withLog(url: string, run: () => Promise<AttemptResult>): Promise<AttemptResult> {
+	/** `target` is the URL, and the company the request acts as. */
+	private async withLog(target: string, run: () => Promise<AttemptResult>): Promise<AttemptResult> {
 		const started = Date.now();
 		const result = await run();
-		this.log?.info(`GET ${url} → ${result.status} in ${Date.now() - started} ms (${formatBytes(result.bytes)})`);
+		this.log?.info(`GET ${target} → ${result.status} in ${Date.now() - started} ms (${formatBytes(result.bytes)})`);
 		return result;
 	}
 
-	private retryHooks(url: string, signal: AbortSignal | undefined) {
+	private retryHooks(target: string, signal: AbortSignal | undefined) {
 		let attemptStarted = Date.now();
 		return {
 			signal,
 			toError: (e: unknown) => this.scrub(this.toError(e, signal)),
 			onFailure: (error: WoodpeckerApiError, n: number) => {
-				this.log?.warn(`GET ${url} failed (attempt ${n}/${this.retry.attempts}) after ${Date.now() - attemptStarted} ms: ${error.message}`);
+				this.log?.warn(`GET ${target} failed (attempt ${n}/${this.retry.attempts}) after ${Date.now() - attemptStarted} ms: ${error.message}`);
 			},
 			onRetry: (delayMs: number) => {
 				this.log?.info(`Retrying in ${delayMs} ms`);

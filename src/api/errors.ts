@@ -11,7 +11,7 @@ export type WoodpeckerErrorKind =
 	| 'too-large' // the body is over the client's size bound
 	| 'no-key' // no API key, or one no HTTP header can carry
 	| 'bad-address' // woodpecker.apiBaseUrl is not a URL, or would send the key in clear text
-	| 'invalid-request' // refused before sending: a bad date or an empty uuid
+	| 'invalid-request' // refused before sending: a bad date, an empty uuid or an impossible company id
 	| 'unexpected'; // not the API's doing: a fault in the extension itself
 
 export interface WoodpeckerApiErrorInit {
