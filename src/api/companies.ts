@@ -1,9 +1,77 @@
-// An agency's client companies: which ids the client may act as (the x-company-id header).
-// An HQ key with that header acts as the client company; the id is a number Woodpecker assigns.
+// An agency's client companies: the ids the client may act as (the x-company-id header), the
+// company list's shape check, and reading it page by page. v2 only: the v1 listing carries the
+// companies' API keys in its body, so this client never asks for it.
+import { invalidResponse, unexpectedShape } from './errors';
+import type { AgencyCompaniesPage, AgencyCompany } from './types';
+
+export const COMPANIES_PATH = '/rest/v2/agency/companies';
+
+/** A server that never says "last page" is stopped here, not followed forever (50 companies a page). */
+export const MAX_COMPANY_PAGES = 1000;
 
 /** Why `id` cannot go in the x-company-id header, or undefined when it can (or is not set). */
 export function describeInvalidCompanyId(id: number | undefined): string | undefined {
-	if (id === undefined || (Number.isSafeInteger(id) && id > 0)) return undefined;
-	const shown = typeof id === 'number' ? String(id) : `a ${typeof id}`;
+	if (id === undefined || isCompanyId(id)) return undefined;
+	const type = typeof id;
+	const shown = type === 'number' ? String(id) : type === 'object' ? 'an object' : `a ${type}`;
 	return `A Woodpecker company id is a positive whole number, not ${shown}. Choose the company again from the agency's list.`;
+}
+
+/** The path and query of one page (1-based) of the company list, `active` sent only when given. */
+export function companiesPageQuery(page: number, active?: boolean): string {
+	return `${COMPANIES_PATH}?page=${page}${active === undefined ? '' : `&active=${active}`}`;
+}
+
+/** One page, checked: `{ content: [{ id, name, ... }], pagination_data: { total_pages, current_page_number, ... } }`. */
+export function parseCompaniesPage(json: unknown): AgencyCompaniesPage {
+	if (!isObject(json) || !Array.isArray(json.content)) throw unexpectedShape('it is not a list of agency companies (it has no "content" list)');
+	const content = json.content as unknown[];
+	for (let i = 0; i < content.length; i++) checkCompany(content[i], i);
+	const paging = json.pagination_data;
+	if (!isObject(paging)) throw unexpectedShape('its list of agency companies has no "pagination_data"');
+	if (!isCount(paging.total_pages)) throw unexpectedShape('its pagination_data has no whole-number "total_pages"');
+	if (!isCount(paging.current_page_number)) throw unexpectedShape('its pagination_data has no whole-number "current_page_number"');
+	return json as AgencyCompaniesPage;
+}
+
+/**
+ * Every company, page after page through `getPage` (one call at a time, each awaited), until a
+ * page says it is the last (`current_page_number >= total_pages`) or comes back empty.
+ */
+export async function readAllCompanies(getPage: (pathAndQuery: string) => Promise<unknown>, active?: boolean): Promise<AgencyCompany[]> {
+	const companies: AgencyCompany[] = [];
+	let previous = -1;
+	for (let page = 1; ; page++) {
+		const { content, pagination_data: paging } = parseCompaniesPage(await getPage(companiesPageQuery(page, active)));
+		for (const company of content) companies.push(company);
+		const current = paging.current_page_number;
+		if (content.length === 0 || current >= paging.total_pages) return companies;
+		// A server that ignores `page` would hand out its first page forever.
+		if (current <= previous) throw unexpectedShape(`page ${page} of the agency companies came back as page ${current} again`);
+		if (page >= MAX_COMPANY_PAGES) {
+			throw invalidResponse(`Woodpecker's list of agency companies did not end after ${MAX_COMPANY_PAGES} pages, so it was not loaded. Check the woodpecker.apiBaseUrl setting; if it points at Woodpecker, try again later.`);
+		}
+		previous = current;
+	}
+}
+
+function checkCompany(value: unknown, i: number): void {
+	const path = `content[${i}]`;
+	if (!isObject(value)) throw unexpectedShape(`${path} is not an object`);
+	if (!isCompanyId(value.id)) throw unexpectedShape(`${path} has no numeric "id"`);
+	if (typeof value.name !== 'string') throw unexpectedShape(`${path} has no "name"`);
+	if (value.owner !== undefined && typeof value.owner !== 'string') throw unexpectedShape(`${path} has an "owner" that is not text`);
+	if (value.active !== undefined && typeof value.active !== 'boolean') throw unexpectedShape(`${path} has an "active" that is neither true nor false`);
+}
+
+function isCompanyId(v: unknown): v is number {
+	return Number.isSafeInteger(v) && (v as number) > 0;
+}
+
+function isCount(v: unknown): v is number {
+	return Number.isSafeInteger(v) && (v as number) >= 0;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -27,6 +27,34 @@ export interface ListEnrichmentsResponse {
 	[extra: string]: unknown;
 }
 
+/** One client company of an agency, as GET /rest/v2/agency/companies lists it. */
+export interface AgencyCompany {
+	/** What the x-company-id header takes to act as this company. */
+	id: number;
+	name: string;
+	owner?: string;
+	active?: boolean;
+	/** running_campaigns, email_slots, linkedin_slots and whatever else the server adds, as they came. */
+	[extra: string]: unknown;
+}
+
+/** Where a page sits in a paged answer. */
+export interface PaginationData {
+	total_elements?: number;
+	total_pages: number;
+	/** 1-based, like the `page` query parameter. */
+	current_page_number: number;
+	page_size?: number;
+	[extra: string]: unknown;
+}
+
+/** One page of GET /rest/v2/agency/companies. */
+export interface AgencyCompaniesPage {
+	content: AgencyCompany[];
+	pagination_data: PaginationData;
+	[extra: string]: unknown;
+}
+
 /** The error body Woodpecker documents for 400/401/404/500. */
 export interface WoodpeckerErrorBody {
 	title?: string;
