@@ -1,13 +1,14 @@
 // `npm run demo`: the packaged extension in code-server, against the fake Woodpecker API with
 // demo data, for a person to click through in their browser. Ctrl+C stops everything.
 //
-//   npm run demo                      fake API (key demo-key), free port
+//   npm run demo                      fake API (key demo-key), free port; the key agency-key is an
+//                                     agency HQ with three client companies (demoAgency in test/fake/data.ts)
 //   npm run demo -- --port 8080       code-server on http://127.0.0.1:8080
 //   npm run demo -- --live            the real Woodpecker API: type your own key in the editor
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { demoBatches } from '../fake/data';
+import { DEMO_AGENCY_KEY, demoBatches } from '../fake/data';
 import { FakeWoodpeckerServer } from '../fake/server';
 import { CodeServer } from './codeServer';
 import { ensureCodeServer } from './install';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
 	} else {
 		console.log(`  API        fake Woodpecker API at ${settings['woodpecker.apiBaseUrl']} (${demoBatches().length} demo batches)`);
 		console.log(`  Then       click the Woodpecker icon in the activity bar, Set API Key, and type: ${DEMO_KEY}`);
+		console.log(`  Agency     or type ${DEMO_AGENCY_KEY}: an agency's HQ key, with three client companies`);
 	}
 	console.log(`  Log        ${server.logFile}`);
 	console.log('  Stop       Ctrl+C');

@@ -1,6 +1,7 @@
 // Enrichment batches for tests, the demo and benchmarks: the reference doc's sample, a seeded
-// generator (same seed and `now` → same batches), and a hand-shaped demo set.
+// generator (same seed and `now` → same batches), a hand-shaped demo set, and a demo agency.
 import type { EnrichmentBatch, Lead } from '../../src/api/types';
+import type { FakeAgency } from './server';
 
 /** The two batches of the reference doc's 200 example, verbatim. */
 export function referenceBatches(): EnrichmentBatch[] {
@@ -75,6 +76,40 @@ export function demoBatches(now = new Date()): EnrichmentBatch[] {
 	unknown.leads[2].processing_result = 'DUPLICATE';
 	recent.splice(2, 0, unknown);
 	return [...older, ...recent];
+}
+
+/**
+ * The agency HQ key the fake API serves by default, beside its own key (an account without the
+ * agency add-on). In the demo, type it as the API key to try an agency.
+ */
+export const DEMO_AGENCY_KEY = 'agency-key';
+
+/**
+ * The demo agency: HQ key DEMO_AGENCY_KEY with a few batches of its own, and three client
+ * companies, listed two a page: Acme Ltd and Globex Corporation (active, with recent batches),
+ * Initech (inactive, its batches all older than 24 hours). Same `now` → same agency.
+ */
+export function demoAgency(now = new Date()): FakeAgency {
+	const nowMs = now.getTime();
+	return {
+		apiKey: DEMO_AGENCY_KEY,
+		batches: generateBatches({ count: 3, seed: 11, now, leadsPerBatch: [2, 6] }),
+		companies: [
+			{
+				company: { id: 12345678, name: 'Acme Ltd', owner: 'maria@acme.example.com', active: true, running_campaigns: 2, email_slots: 2, linkedin_slots: 0 },
+				batches: generateBatches({ count: 6, seed: 101, now, leadsPerBatch: [1, 12] }),
+			},
+			{
+				company: { id: 23456789, name: 'Globex Corporation', owner: 'hank@globex.example.com', active: true, running_campaigns: 1, email_slots: 3, linkedin_slots: 1 },
+				batches: generateBatches({ count: 4, seed: 102, now, leadsPerBatch: [1, 8] }),
+			},
+			{
+				company: { id: 34567890, name: 'Initech', owner: 'bill@initech.example.com', active: false, running_campaigns: 0, email_slots: 1, linkedin_slots: 0 },
+				batches: generateBatches({ count: 2, seed: 103, now: new Date(nowMs - 5 * 24 * HOUR_MS), spanHours: 48, leadsPerBatch: [3, 5] }),
+			},
+		],
+		pageSize: 2,
+	};
 }
 
 /** Chance a lead is still PENDING: high for minutes-old batches, rare after a few hours. */

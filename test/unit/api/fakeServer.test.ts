@@ -6,9 +6,9 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { EnrichmentBatch } from '../../../src/api/types';
-import { demoBatches, formatWithOffset, generateBatches, referenceBatches } from '../../fake/data';
-import { ENRICHMENTS_PATH, FakeWoodpeckerServer } from '../../fake/server';
-import { KEY, NOW, useFakeServer, waitFor } from './support';
+import { DEMO_AGENCY_KEY, demoAgency, demoBatches, formatWithOffset, generateBatches, referenceBatches } from '../../fake/data';
+import { COMPANIES_PATH, ENRICHMENTS_PATH, FakeWoodpeckerServer } from '../../fake/server';
+import { HQ_KEY, KEY, NOW, testAgency, useFakeServer, waitFor } from './support';
 
 interface RawAnswer {
 	status: number;
@@ -130,6 +130,31 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 			assert.ok(recent.some((b) => b.leads.every((l) => l.status === 'PENDING')), 'a batch still all pending');
 			assert.ok(recent.some((b) => b.leads.some((l) => l.status === 'PENDING') && b.leads.some((l) => l.status === 'PROCESSED')), 'a half-done batch');
 			assert.deepEqual(demoBatches(NOW), batches);
+		});
+		it('demoAgency: key agency-key, three companies two a page, each account with batches of its own', () => {
+			const agency = demoAgency(NOW);
+			assert.equal(DEMO_AGENCY_KEY, 'agency-key');
+			assert.equal(agency.apiKey, 'agency-key');
+			assert.equal(agency.pageSize, 2);
+			assert.deepEqual(
+				agency.companies.map((c) => c.company),
+				[
+					{ id: 12345678, name: 'Acme Ltd', owner: 'maria@acme.example.com', active: true, running_campaigns: 2, email_slots: 2, linkedin_slots: 0 },
+					{ id: 23456789, name: 'Globex Corporation', owner: 'hank@globex.example.com', active: true, running_campaigns: 1, email_slots: 3, linkedin_slots: 1 },
+					{ id: 34567890, name: 'Initech', owner: 'bill@initech.example.com', active: false, running_campaigns: 0, email_slots: 1, linkedin_slots: 0 },
+				],
+			);
+			const accounts = [agency.batches, ...agency.companies.map((c) => c.batches)];
+			assert.deepEqual(
+				accounts.map((b) => b.length),
+				[3, 6, 4, 2],
+			);
+			const dayAgo = NOW.getTime() - 24 * 3_600_000;
+			const recent = accounts.map((batches) => batches.filter((b) => Date.parse(b.created) >= dayAgo).length);
+			assert.deepEqual(recent, [3, 6, 4, 0], 'Initech, inactive, has only batches older than 24 hours');
+			const all = [...accounts.flat(), ...demoBatches(NOW)].map((b) => b.uuid);
+			assert.equal(new Set(all).size, all.length, 'no batch uuid shared between accounts');
+			assert.deepEqual(demoAgency(NOW), agency);
 		});
 	});
 
@@ -341,6 +366,193 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 		});
 	});
 
+	describe('agency', () => {
+		const fake = useFakeServer({ batches: referenceBatches(), agency: testAgency() });
+		const companies = (query = '') => `${fake.url}${COMPANIES_PATH}${query}`;
+		const list = () => `${fake.url}${ENRICHMENTS_PATH}`;
+		const hq = { 'x-api-key': HQ_KEY };
+		const asCompany = (id: string) => ({ ...hq, 'x-company-id': id });
+		const uuids = async (headers: Record<string, string>) => ((json(await rawGet(list(), headers)) as { lead_enrichments: EnrichmentBatch[] }).lead_enrichments).map((b) => b.uuid);
+
+		const ACME = { id: 12345678, name: 'Acme Ltd', owner: 'maria@acme.example.com', active: true, running_campaigns: 2, email_slots: 2, linkedin_slots: 0 };
+		const GLOBEX = { id: 23456789, name: 'Globex Corporation', owner: 'hank@globex.example.com', active: false };
+		const INITECH = { id: 34567890, name: 'Initech', active: true };
+		const paging = (total: number, pages: number, current: number, size = 2) => ({ total_elements: total, total_pages: pages, current_page_number: current, page_size: size });
+		const forbidden = (details: string) => ({ title: 'Forbidden', status: 403, details, timestamp: STAMP });
+		const badRequest = (details: string) => ({ title: 'Bad Request', status: 400, details, timestamp: STAMP });
+
+		it('lists the companies two a page, page 1 by default', async () => {
+			const first = await rawGet(companies('?page=1'), hq);
+			assert.equal(first.status, 200);
+			assert.match(String(first.headers['content-type']), /^application\/json/);
+			assert.deepEqual(json(first), { content: [ACME, GLOBEX], pagination_data: paging(3, 2, 1) });
+			assert.deepEqual(json(await rawGet(companies('?page=2'), hq)), { content: [INITECH], pagination_data: paging(3, 2, 2) });
+			assert.deepEqual(json(await rawGet(companies(), hq)), { content: [ACME, GLOBEX], pagination_data: paging(3, 2, 1) });
+			assert.deepEqual(json(await rawGet(companies('?page=3'), hq)), { content: [], pagination_data: paging(3, 2, 3) });
+		});
+
+		it('filters by active=true and active=false', async () => {
+			assert.deepEqual(json(await rawGet(companies('?active=true&page=1'), hq)), { content: [ACME, INITECH], pagination_data: paging(2, 1, 1) });
+			assert.deepEqual(json(await rawGet(companies('?page=1&active=false'), hq)), { content: [GLOBEX], pagination_data: paging(1, 1, 1) });
+		});
+
+		it('counts a company without an "active" field as active', async () => {
+			const agency = testAgency();
+			agency.companies[2].company = { id: 34567890, name: 'Initech' };
+			fake.server.setAgency(agency);
+			assert.deepEqual(json(await rawGet(companies('?active=true'), hq)), { content: [ACME, { id: 34567890, name: 'Initech' }], pagination_data: paging(2, 1, 1) });
+			assert.deepEqual(json(await rawGet(companies('?active=false'), hq)), { content: [GLOBEX], pagination_data: paging(1, 1, 1) });
+		});
+
+		for (const query of ['?page=0', '?page=-1', '?page=abc', '?page=1.5', '?page=', '?page=01']) {
+			it(`answers ${query} with a 400`, async () => {
+				const answer = await rawGet(companies(query), hq);
+				assert.equal(answer.status, 400);
+				assert.deepEqual(json(answer), badRequest('Value of page is incorrect.'));
+			});
+		}
+
+		for (const query of ['?active=yes', '?active=TRUE', '?active=']) {
+			it(`answers ${query} with a 400`, async () => {
+				const answer = await rawGet(companies(query), hq);
+				assert.equal(answer.status, 400);
+				assert.deepEqual(json(answer), badRequest('Value of active is incorrect.'));
+			});
+		}
+
+		it('lists no companies for an agency without clients: content [] and no pages', async () => {
+			fake.server.setAgency({ ...testAgency(), companies: [] });
+			assert.deepEqual(json(await rawGet(companies('?page=1'), hq)), { content: [], pagination_data: paging(0, 0, 1) });
+		});
+
+		it('lists as many companies a page as pageSize says', async () => {
+			fake.server.setAgency({ ...testAgency(), pageSize: 1 });
+			assert.deepEqual(json(await rawGet(companies('?page=3'), hq)), { content: [INITECH], pagination_data: paging(3, 3, 3, 1) });
+		});
+
+		it("serves the HQ key its own batches, and each company's with its x-company-id", async () => {
+			assert.deepEqual(await uuids(hq), ['0d6c1f4e-hq00-4a1b-9c2d-000000000001']);
+			assert.deepEqual(await uuids(asCompany('12345678')), ['7a1e2b3c-acme-4d5e-8f60-000000000001']);
+			assert.deepEqual(await uuids(asCompany('23456789')), ['9b2c3d4e-glbx-4f60-9a71-000000000001']);
+			assert.deepEqual(await uuids(asCompany('34567890')), []);
+			assert.deepEqual(await uuids({ 'x-api-key': KEY }), ['e345310f-cfa7-42e3-b2fc-d888a332a899', 'eed003ca-b107-4126-bdb6-b5638737d508'], 'the plain account keeps its own');
+		});
+
+		it('looks a batch up only in the account the request acts as', async () => {
+			const acmeBatch = `${list()}/7a1e2b3c-acme-4d5e-8f60-000000000001`;
+			const found = await rawGet(acmeBatch, asCompany('12345678'));
+			assert.equal(found.status, 200);
+			assert.deepEqual(json(found), testAgency().companies[0].batches[0]);
+			for (const headers of [hq, asCompany('23456789'), { 'x-api-key': KEY }]) assert.equal((await rawGet(acmeBatch, headers)).status, 404);
+			assert.equal((await rawGet(`${list()}/0d6c1f4e-hq00-4a1b-9c2d-000000000001`, hq)).status, 200);
+			assert.equal((await rawGet(`${list()}/0d6c1f4e-hq00-4a1b-9c2d-000000000001`, asCompany('12345678'))).status, 404);
+		});
+
+		it('forbids an id that is not a client of the agency, on every path', async () => {
+			for (const url of [list(), `${list()}/7a1e2b3c-acme-4d5e-8f60-000000000001`, companies()]) {
+				const answer = await rawGet(url, asCompany('99'));
+				assert.equal(answer.status, 403, url);
+				assert.deepEqual(json(answer), forbidden('No access to company 99'));
+			}
+		});
+
+		for (const id of ['abc', '0', '-12345678', '012345678', '12345678.0', '1e3', '', '99999999999999999999']) {
+			it(`answers the x-company-id ${JSON.stringify(id)} with a 400`, async () => {
+				const answer = await rawGet(list(), asCompany(id));
+				assert.equal(answer.status, 400);
+				assert.deepEqual(json(answer), badRequest('Value of x-company-id is incorrect.'));
+			});
+		}
+
+		it('answers the company list acting as a client company with 403 No Agency addon', async () => {
+			const answer = await rawGet(companies(), asCompany('12345678'));
+			assert.equal(answer.status, 403);
+			assert.deepEqual(json(answer), forbidden('No Agency addon'));
+		});
+
+		it('answers a key without the add-on with 403 No Agency addon, for the list and for x-company-id', async () => {
+			for (const [url, headers] of [
+				[companies(), { 'x-api-key': KEY }],
+				[companies('?page=2&active=true'), { 'x-api-key': KEY }],
+				[list(), { 'x-api-key': KEY, 'x-company-id': '12345678' }],
+			] as const) {
+				const answer = await rawGet(url, headers);
+				assert.equal(answer.status, 403, url);
+				assert.deepEqual(json(answer), forbidden('No Agency addon'));
+			}
+		});
+
+		it('answers a wrong key with the documented 401 on the agency path too', async () => {
+			const answer = await rawGet(companies(), { 'x-api-key': 'nope', 'x-company-id': '12345678' });
+			assert.equal(answer.status, 401);
+			assert.deepEqual(json(answer), { title: 'Unauthorized', status: 401, details: 'Invalid api key', timestamp: STAMP });
+		});
+
+		it('records the x-company-id header as received', async () => {
+			await rawGet(list(), asCompany('12345678'));
+			await rawGet(list(), hq);
+			assert.deepEqual(
+				fake.server.requests.map((r) => r.companyId),
+				['12345678', undefined],
+			);
+		});
+
+		it('removeCompany: gone from the next listing, its id then forbidden; reset() brings it back', async () => {
+			assert.deepEqual(json(await rawGet(companies('?page=1'), hq)), { content: [ACME, GLOBEX], pagination_data: paging(3, 2, 1) });
+			assert.equal(fake.server.removeCompany(12345678), true);
+			assert.deepEqual(json(await rawGet(companies('?page=1'), hq)), { content: [GLOBEX, INITECH], pagination_data: paging(2, 1, 1) });
+			const gone = await rawGet(list(), asCompany('12345678'));
+			assert.equal(gone.status, 403);
+			assert.deepEqual(json(gone), forbidden('No access to company 12345678'));
+			assert.deepEqual(await uuids(asCompany('23456789')), ['9b2c3d4e-glbx-4f60-9a71-000000000001'], 'the others stay');
+			assert.equal(fake.server.removeCompany(12345678), false, 'already gone');
+			assert.equal(fake.server.removeCompany(99), false, 'never a client');
+			fake.server.reset();
+			assert.deepEqual(await uuids(asCompany('12345678')), ['7a1e2b3c-acme-4d5e-8f60-000000000001']);
+			assert.deepEqual(json(await rawGet(companies('?page=1'), hq)), { content: [ACME, GLOBEX], pagination_data: paging(3, 2, 1) });
+		});
+
+		it('setAgency(false) drops the HQ key; reset() puts back the agency given at construction', async () => {
+			fake.server.setAgency(false);
+			assert.equal((await rawGet(companies(), hq)).status, 401);
+			assert.equal(fake.server.removeCompany(12345678), false, 'no agency, no company to remove');
+			fake.server.reset();
+			assert.deepEqual(await uuids(hq), ['0d6c1f4e-hq00-4a1b-9c2d-000000000001']);
+			fake.server.setAgency({ ...testAgency(), pageSize: 1 });
+			fake.server.reset();
+			assert.deepEqual(json(await rawGet(companies(), hq)), { content: [ACME, GLOBEX], pagination_data: paging(3, 2, 1) });
+		});
+
+		it('refuses an agency whose HQ key is the plain account\'s, or a page size below 1', () => {
+			assert.throws(() => fake.server.setAgency({ ...testAgency(), apiKey: KEY }), /the agency's HQ key must differ from apiKey/);
+			for (const pageSize of [0, -1, 1.5]) {
+				assert.throws(() => fake.server.setAgency({ ...testAgency(), pageSize }), new RegExp(`pageSize must be a positive whole number, not ${pageSize}`));
+			}
+		});
+
+		it('applies faults to the agency endpoints like to any other', async () => {
+			fake.server.failNext({ kind: 'status', status: 500 });
+			assert.equal((await rawGet(companies('?page=2'), hq)).status, 500);
+			assert.equal((await rawGet(companies('?page=2'), hq)).status, 200);
+		});
+
+		it('serves no agency when told agency: false, and the demo agency by default', async () => {
+			const none = new FakeWoodpeckerServer({ apiKey: KEY, agency: false, now: () => NOW });
+			const byDefault = new FakeWoodpeckerServer({ apiKey: KEY, now: () => NOW });
+			try {
+				const noneUrl = await none.start();
+				const defaultUrl = await byDefault.start();
+				assert.equal((await rawGet(`${noneUrl}${COMPANIES_PATH}`, { 'x-api-key': DEMO_AGENCY_KEY })).status, 401);
+				assert.deepEqual(json(await rawGet(`${noneUrl}${COMPANIES_PATH}`, { 'x-api-key': KEY })), forbidden('No Agency addon'));
+				const demo = json(await rawGet(`${defaultUrl}${COMPANIES_PATH}?page=2`, { 'x-api-key': DEMO_AGENCY_KEY })) as { content: Array<{ id: number }>; pagination_data: unknown };
+				assert.deepEqual([demo.content.map((c) => c.id), demo.pagination_data], [[34567890], paging(3, 2, 2)]);
+			} finally {
+				await none.stop();
+				await byDefault.stop();
+			}
+		});
+	});
+
 	describe('cli', () => {
 		it('prints its URL and key, serves the demo data, and stops on SIGTERM', async function () {
 			this.timeout(10_000);
@@ -354,6 +566,10 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 				assert.ok(m, out);
 				const answer = await rawGet(`${m[1]}${ENRICHMENTS_PATH}`, { 'x-api-key': 'demo-key' });
 				assert.equal((json(answer) as { lead_enrichments: unknown[] }).lead_enrichments.length, 7);
+				await waitFor(() => out.includes('Agency HQ key'), 'the CLI to print the agency key', 5000);
+				assert.match(out, /^Agency HQ key: agency-key \(3 client companies, x-company-id 12345678, 23456789, 34567890\)$/m);
+				const companies = json(await rawGet(`${m[1]}${COMPANIES_PATH}`, { 'x-api-key': 'agency-key' })) as { pagination_data: { total_elements: number } };
+				assert.equal(companies.pagination_data.total_elements, 3);
 				const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 				child.kill('SIGTERM');
 				assert.equal(await exited, 0);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { WoodpeckerApiError, WoodpeckerClient, type WoodpeckerClientOptions } from '../../../src/api/client';
 import type { EnrichmentBatch } from '../../../src/api/types';
 import { referenceBatches } from '../../fake/data';
-import { FakeWoodpeckerServer, type FakeServerOptions } from '../../fake/server';
+import { FakeWoodpeckerServer, type FakeAgency, type FakeServerOptions } from '../../fake/server';
 
 /** Looks like a real key, so a leak would be recognisable; assertions never print it. */
 export const KEY = 'wpk_7d1f3c9e0b2a4c68SECRET5e1a9b7c3d';
@@ -28,6 +28,32 @@ export function olderBatches(): EnrichmentBatch[] {
 			leads: [{ uid: 'Lm9nO0pQ1rS2tU3vW4xY5z_0000', status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' }],
 		},
 	];
+}
+
+/** The agency HQ key of testAgency(); like KEY, assertions never print it. */
+export const HQ_KEY = 'wpk_0a9b8c7d6e5f4a3bHQSECRET2c1d0e9f8a';
+
+/**
+ * An agency small enough to write out: its HQ's own batch, and three companies two a page
+ * (Acme active, Globex inactive, Initech active with no batches).
+ */
+export function testAgency(): FakeAgency {
+	return {
+		apiKey: HQ_KEY,
+		batches: [{ uuid: '0d6c1f4e-hq00-4a1b-9c2d-000000000001', created: '2026-05-01T18:00:00Z', leads: [{ uid: 'HqLeadAaaaaaaaaaaaaaaa_0000', status: 'PENDING', processing_result: null }] }],
+		companies: [
+			{
+				company: { id: 12345678, name: 'Acme Ltd', owner: 'maria@acme.example.com', active: true, running_campaigns: 2, email_slots: 2, linkedin_slots: 0 },
+				batches: [{ uuid: '7a1e2b3c-acme-4d5e-8f60-000000000001', created: '2026-05-01T19:00:00Z', leads: [{ uid: 'AcmeLeadBbbbbbbbbbbbbb_0000', status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }] }],
+			},
+			{
+				company: { id: 23456789, name: 'Globex Corporation', owner: 'hank@globex.example.com', active: false },
+				batches: [{ uuid: '9b2c3d4e-glbx-4f60-9a71-000000000001', created: '2026-05-01T17:00:00Z', leads: [] }],
+			},
+			{ company: { id: 34567890, name: 'Initech', active: true }, batches: [] },
+		],
+		pageSize: 2,
+	};
 }
 
 /** Every batch the suites' server holds, oldest first. */
