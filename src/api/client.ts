@@ -1,15 +1,16 @@
-// Woodpecker's lead-enrichment endpoints. Knows nothing of VS Code, so plain mocha tests it.
+// Woodpecker's lead-enrichment endpoints, and an agency's company list. Knows nothing of VS Code,
+// so plain mocha tests it.
 // The pieces behind it: transport.ts (one HTTP attempt), retry.ts, baseUrl.ts, errors.ts, validate.ts,
 // companies.ts (an agency's client companies).
 import nodeFetch from 'node-fetch';
 import { DEFAULT_BASE_URL, describeUnsafeBaseUrl, hostOf, normalizeBaseUrl } from './baseUrl';
-import { describeInvalidCompanyId } from './companies';
+import { describeInvalidCompanyId, readAllCompanies } from './companies';
 import { describeInvalidDate } from './dates';
 import { WoodpeckerApiError, aborted, badAddress, formatBytes, invalidRequest, networkError, noKey, toApiError } from './errors';
 import { RequestQueue } from './requestQueue';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
 import { type AttemptResult, type FetchLike, attempt } from './transport';
-import type { EnrichmentBatch, ListEnrichmentsResponse } from './types';
+import type { AgencyCompany, EnrichmentBatch, ListEnrichmentsResponse } from './types';
 import { parseBatch, parseListResponse } from './validate';
 
 export { DEFAULT_BASE_URL, normalizeBaseUrl } from './baseUrl';
@@ -18,7 +19,7 @@ export type { WoodpeckerErrorKind } from './errors';
 export { RequestQueue } from './requestQueue';
 export type { RetryPolicy } from './retry';
 export type { FetchInit, FetchLike, FetchResponseLike } from './transport';
-export type { EnrichmentBatch, Lead, LeadStatus, ListEnrichmentsResponse, ProcessingResult } from './types';
+export type { AgencyCompany, EnrichmentBatch, Lead, LeadStatus, ListEnrichmentsResponse, ProcessingResult } from './types';
 
 const ENRICHMENTS_PATH = '/rest/v2/lead_finder/leads/enrichments';
 
@@ -57,6 +58,11 @@ export interface RequestOptions {
 export interface ListOptions extends RequestOptions {
 	/** YYYY-MM-DD; without it Woodpecker returns the last 24 hours. */
 	createdAfter?: string;
+}
+
+export interface CompanyListOptions extends RequestOptions {
+	/** Only active (true) or inactive (false) companies; all without it. */
+	active?: boolean;
 }
 
 /** A list answer with what is known about how it arrived. */
@@ -128,6 +134,14 @@ export class WoodpeckerClient {
 		if (!id) throw invalidRequest('Missing batch uuid', 'Give the uuid of an enrichment batch.');
 		const { json } = await this.get(`${ENRICHMENTS_PATH}/${encodeURIComponent(id)}`, options.signal);
 		return parseBatch(json);
+	}
+
+	/**
+	 * Lists an agency's client companies (an HQ key's), every page of GET /rest/v2/agency/companies,
+	 * each page its own request in the queue. A key without the agency add-on gets a 403.
+	 */
+	async listCompanies(options: CompanyListOptions = {}): Promise<AgencyCompany[]> {
+		return readAllCompanies(async (pathAndQuery) => (await this.get(pathAndQuery, options.signal)).json, options.active);
 	}
 
 	private get(pathAndQuery: string, signal?: AbortSignal): Promise<AttemptResult> {
