@@ -1,15 +1,14 @@
 // Wires the parts together; each part lives in its own folder.
 import * as vscode from 'vscode';
+import { AccountStore } from './accounts/accountStore';
+import { Sources } from './accounts/sources';
 import type { CommandContext } from './commands/context';
-import { notifyRefreshFailures } from './commands/refreshCommands';
 import { registerCommands } from './commands/registerCommands';
 import { Emitter } from './common/emitter';
 import { Logger } from './common/logger';
-import { EnrichmentStore } from './enrichments/enrichmentStore';
 import { showRefreshProgress } from './enrichments/refreshProgress';
 import { RefreshScheduler } from './enrichments/refreshScheduler';
-import { ResponseCache } from './enrichments/responseCache';
-import { ApiKeyStore } from './settings/apiKeyStore';
+import { moveLegacyCache } from './enrichments/responseCache';
 import { ConfigReader, affectsConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
@@ -29,35 +28,36 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	};
 	const log = own(new Logger());
 	const config = new ConfigReader(log);
-	const keys = own(new ApiKeyStore(context.secrets));
+	const accounts = own(new AccountStore(context.secrets, context.globalState));
 	const cutoffs = own(new CutoffStore(context.globalState));
-	const cache = new ResponseCache(context.globalStorageUri.fsPath, log);
-	const store = own(
-		new EnrichmentStore({ keys, cutoffs, cache, log, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
+	const storageFolder = context.globalStorageUri.fsPath;
+	const sources = own(
+		new Sources({ accounts, cutoffs, log, storageFolder, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
 	);
-	const view = own(new EnrichmentView(store, cutoffs));
+	const view = own(new EnrichmentView(sources, cutoffs));
 	const rawJson = own(new RawJsonPanel(context.extensionUri));
 	const settingsChanged = own(new Emitter<void>());
 	own(vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e) && settingsChanged.fire()));
 	const scheduler = own(
 		new RefreshScheduler({
-			store,
-			onDidChangeKey: keys.onDidChange,
+			sources,
+			onDidChangeKey: accounts.onDidChangeKey,
 			onDidChangeCutoff: cutoffs.onDidChange,
 			onDidChangeSettings: settingsChanged.event,
 			settings: () => config.read(),
 			view: view.treeView,
 		}),
 	);
-	const ctx: CommandContext = { store, scheduler, keys, cutoffs, view, rawJson, log };
+	const ctx: CommandContext = { accounts, sources, scheduler, cutoffs, view, rawJson, log };
 	for (const d of registerCommands(ctx)) own(d);
-	for (const d of followRefreshes(store, rawJson)) own(d);
-	own(notifyRefreshFailures(store, () => scheduler.refreshNow()));
+	for (const d of followRefreshes(sources, rawJson)) own(d);
 	// Nothing is requested at activation unless the view is already on screen.
-	void store.initialize().then(
-		() => scheduler.start(),
-		(e: unknown) => log.error(`Start-up failed: ${e instanceof Error ? e.message : String(e)}`),
-	);
+	void (async () => {
+		const migrated = await accounts.initialize();
+		await moveLegacyCache(storageFolder, migrated?.id);
+		await sources.initialize();
+		scheduler.start();
+	})().catch((e: unknown) => log.error(`Start-up failed: ${e instanceof Error ? e.message : String(e)}`));
 
 	if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
 	// Tests simulate deactivate + activate with the same context (state, secrets, storage).
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ store, view, keys, rawJson, globalState: context.globalState, restart, activation: timing }));
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, rawJson, globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
 	return testApi;
 }
 

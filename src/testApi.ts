@@ -1,8 +1,8 @@
 // What activate() returns outside production (tests drive the real extension through it):
-// a read-only look at the tree as the view shows it, and the key store the commands use.
+// a read-only look at the tree as the view shows it, and the account store the commands use.
 import * as vscode from 'vscode';
-import type { EnrichmentStore } from './enrichments/enrichmentStore';
-import type { ApiKeyStore } from './settings/apiKeyStore';
+import { type Account, type AccountStore, LEGACY_SECRET, STATE_KEY as ACCOUNTS_STATE_KEY } from './accounts/accountStore';
+import type { Sources } from './accounts/sources';
 import type { EnrichmentView } from './tree/enrichmentView';
 import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
 import type { RawJsonPanel } from './webview/rawJsonPanel';
@@ -21,6 +21,16 @@ export interface ItemSnapshot {
 	accessibilityLabel: string | undefined;
 }
 
+export type BatchSnapshot = ItemSnapshot & { uuid: string; leads: ItemSnapshot[] };
+
+/** An account's row (or a client company's) when several share the view, and what is under it. */
+export interface SourceSnapshot extends ItemSnapshot {
+	sourceId: string;
+	actions: ItemSnapshot[];
+	companies: SourceSnapshot[];
+	batches: BatchSnapshot[];
+}
+
 export interface TreeSnapshot {
 	state: string;
 	message: string | undefined;
@@ -29,18 +39,22 @@ export interface TreeSnapshot {
 	refreshing: boolean;
 	/** Whether the tree view is on screen (opening it loads the batches once). */
 	visible: boolean;
-	/** The action rows above the batches after a failure (Set API Key…, Retry, …). */
+	/** The action rows above the batches after a failure (Set API Key…, Retry, …), with one source. */
 	actions: ItemSnapshot[];
-	batches: Array<ItemSnapshot & { uuid: string; leads: ItemSnapshot[] }>;
+	/** The root batches, with one source. */
+	batches: BatchSnapshot[];
+	/** The account rows, when several sources share the view. */
+	accounts: SourceSnapshot[];
 	rawJsonPanel: { open: boolean; title: string | undefined; created: number; shows: string | undefined; note: string | undefined };
 }
 
 export interface TestApiParts {
-	store: EnrichmentStore;
+	sources: Sources;
+	accounts: AccountStore;
 	view: EnrichmentView;
-	keys: ApiKeyStore;
 	rawJson: RawJsonPanel;
 	globalState: vscode.Memento;
+	secrets: vscode.SecretStorage;
 	restart: () => Promise<WoodpeckerTestApi>;
 	activation: WoodpeckerTestApi['activation'];
 }
@@ -50,7 +64,24 @@ export interface WoodpeckerTestApi {
 	whenIdle(): Promise<void>;
 	/** The provider's nodes, as the view passes them to commands: the roots, or a batch's leads. */
 	nodes(parent?: EnrichmentNode): readonly EnrichmentNode[];
+	/** The key of the only (first) account, made as "Default" when there is none; undefined clears it. */
 	storeApiKey(key: string | undefined): Promise<void>;
+	/** Adds an account as Add Account does; returns its id. */
+	addAccount(name: string, key: string): Promise<string>;
+	/** The accounts as stored (no keys). */
+	accounts(): readonly Account[];
+	/** Removes every account (their keys and caches): the state of a first start. */
+	removeAllAccounts(): Promise<void>;
+	/** Removes one account as Remove Account… does once confirmed. */
+	removeAccount(accountId: string): Promise<void>;
+	/** Whether the account's own secret entry holds a key (the key itself never leaves). */
+	hasStoredKey(accountId: string): Promise<boolean>;
+	/** Whether the single secret entry of versions before accounts is still there. */
+	hasLegacyKey(): Promise<boolean>;
+	/** The client companies shown under an account, as Choose Client Companies… stores them. */
+	setCompanies(accountId: string, companies: ReadonlyArray<{ id: number; name: string }>): Promise<void>;
+	/** As a version before accounts left it: this key in the one old secret entry, and no accounts stored. Takes effect on restart(). */
+	storeLegacyKey(key: string): Promise<void>;
 	/** What the Raw JSON panel holds: its subtitle and value; Copy All as its button runs it. */
 	rawJsonSubtitle(): string | undefined;
 	rawJsonValue(): unknown;
@@ -63,7 +94,7 @@ export interface WoodpeckerTestApi {
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi({ store, view, keys, rawJson, globalState, restart, activation }: TestApiParts): WoodpeckerTestApi {
+export function createTestApi({ sources, accounts, view, rawJson, globalState, secrets, restart, activation }: TestApiParts): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -82,34 +113,71 @@ export function createTestApi({ store, view, keys, rawJson, globalState, restart
 			accessibilityLabel: item.accessibilityInformation?.label,
 		};
 	};
+	const batchesOf = async (nodes: readonly EnrichmentNode[], withLeads: boolean): Promise<BatchSnapshot[]> => {
+		const batches: BatchSnapshot[] = [];
+		for (const node of nodes) {
+			if (node.kind !== 'batch') continue;
+			const leads = withLeads ? await Promise.all(provider.getChildren(node).map(describe)) : [];
+			batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads });
+		}
+		return batches;
+	};
+	const sourceOf = async (node: EnrichmentNode, withLeads: boolean): Promise<SourceSnapshot> => {
+		if (node.kind !== 'source') throw new Error('not a source row');
+		const children = provider.getChildren(node);
+		const companies = await Promise.all(children.filter((n) => n.kind === 'source').map((n) => sourceOf(n, withLeads)));
+		return {
+			...(await describe(node)),
+			sourceId: node.source.id,
+			actions: await Promise.all(children.filter((n) => n.kind === 'action').map(describe)),
+			companies,
+			batches: await batchesOf(children, withLeads),
+		};
+	};
 	return {
 		async snapshot(options = {}) {
+			const withLeads = options.leads !== false;
 			const roots = provider.getChildren();
 			const actions = await Promise.all(roots.filter((n) => n.kind === 'action').map(describe));
-			const batches = [];
-			for (const node of roots) {
-				if (node.kind !== 'batch') continue;
-				const leads = options.leads === false ? [] : await Promise.all(provider.getChildren(node).map(describe));
-				batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads });
-			}
+			const batches = await batchesOf(roots, withLeads);
+			const accountRows = await Promise.all(roots.filter((n) => n.kind === 'source').map((n) => sourceOf(n, withLeads)));
 			const badge = view.treeView.badge?.value;
 			return {
-				state: store.state,
+				state: view.state,
 				message: view.treeView.message,
 				description: view.treeView.description,
 				badge,
-				refreshing: store.isRefreshing,
+				refreshing: sources.isRefreshing,
 				visible: view.treeView.visible,
 				actions,
 				batches,
+				accounts: accountRows,
 				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created, shows: rawJson.shows, note: rawJson.note },
 			};
 		},
 		async whenIdle() {
-			while (store.isRefreshing) await store.refresh();
+			while (sources.isRefreshing) await Promise.all(sources.sources.filter((s) => s.store.isRefreshing).map((s) => s.store.refresh()));
 		},
 		nodes: (parent) => provider.getChildren(parent),
-		storeApiKey: (key) => keys.set(key),
+		async storeApiKey(key) {
+			const first = accounts.accounts[0];
+			if (first) await accounts.setKey(first.id, key);
+			else if (key) await accounts.add('Default', key);
+		},
+		addAccount: async (name, key) => (await accounts.add(name, key)).id,
+		accounts: () => accounts.accounts,
+		async removeAllAccounts() {
+			for (const a of [...accounts.accounts]) await accounts.remove(a.id);
+		},
+		setCompanies: (accountId, companies) => accounts.setCompanies(accountId, companies),
+		removeAccount: (accountId) => accounts.remove(accountId),
+		hasStoredKey: async (accountId) => (await accounts.getKey(accountId)) !== undefined,
+		hasLegacyKey: async () => (await secrets.get(LEGACY_SECRET)) !== undefined,
+		async storeLegacyKey(key) {
+			for (const a of [...accounts.accounts]) await accounts.remove(a.id);
+			await globalState.update(ACCOUNTS_STATE_KEY, undefined);
+			await secrets.store(LEGACY_SECRET, key);
+		},
 		rawJsonSubtitle: () => rawJson.subtitle,
 		rawJsonValue: () => rawJson.value,
 		rawJsonCopyAll: () => rawJson.copyAll(),

@@ -1,27 +1,99 @@
 import * as vscode from 'vscode';
+import { DEFAULT_ACCOUNT } from '../accounts/accountStore';
 import { VIEW_ID } from '../tree/enrichmentView';
 import type { CommandContext } from './context';
+import { resolveAccount } from './targets';
 
-/** Asks for the key in a password box and stores it in SecretStorage; the scheduler loads with it. */
-export async function setApiKey(ctx: CommandContext): Promise<void> {
+const KEY_PROMPT = "Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code's secret storage.";
+
+/** A password box for a key; undefined when the user cancels. */
+async function askForKey(title: string): Promise<string | undefined> {
 	const key = await vscode.window.showInputBox({
-		title: 'Woodpecker: Set API Key',
-		prompt: "Paste your Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code's secret storage.",
+		title,
+		prompt: KEY_PROMPT,
 		placeHolder: 'API key',
 		password: true,
 		ignoreFocusOut: true,
 		validateInput: (value) => (value.trim() ? undefined : 'The API key cannot be empty.'),
 	});
-	if (key === undefined || !key.trim()) return;
-	await ctx.keys.set(key);
-	ctx.log.info('API key set.');
-	// Run from the palette, the view may be out of sight: bring it, since that is where the result shows.
+	return key?.trim() || undefined;
+}
+
+/** Run from the palette, the view may be out of sight: bring it, since that is where the result shows. */
+async function showView(ctx: CommandContext): Promise<void> {
 	if (!ctx.view.treeView.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
 }
 
-export async function clearApiKey(ctx: CommandContext): Promise<void> {
-	const choice = await vscode.window.showWarningMessage('Remove the Woodpecker API key from this machine?', { modal: true }, 'Clear API Key');
+/**
+ * Asks for the key of the clicked account (or the only one, or the one picked) and stores it;
+ * with no account yet it makes the "Default" one. The scheduler loads with the new key.
+ */
+export async function setApiKey(ctx: CommandContext, arg?: unknown): Promise<void> {
+	const several = ctx.accounts.accounts.length > 1;
+	const account = await resolveAccount(ctx, arg, 'Set the API key of which account?');
+	if (!account && ctx.accounts.accounts.length) return;
+	const key = await askForKey(account && several ? `Woodpecker: Set API Key for ${account.name}` : 'Woodpecker: Set API Key');
+	if (!key) return;
+	if (account) await ctx.accounts.setKey(account.id, key);
+	else await ctx.accounts.add(DEFAULT_ACCOUNT.name, key);
+	ctx.log.info(`API key set${account && several ? ` for ${account.name}` : ''}.`);
+	await showView(ctx);
+}
+
+export async function clearApiKey(ctx: CommandContext, arg?: unknown): Promise<void> {
+	const keyed = new Set<string>();
+	for (const a of ctx.accounts.accounts) if (await ctx.accounts.getKey(a.id)) keyed.add(a.id);
+	const account = await resolveAccount(ctx, arg, 'Clear the API key of which account?', (a) => keyed.has(a.id));
+	if (!account) return;
+	const several = ctx.accounts.accounts.length > 1;
+	const question = several ? `Remove the Woodpecker API key of "${account.name}" from this machine?` : 'Remove the Woodpecker API key from this machine?';
+	const choice = await vscode.window.showWarningMessage(question, { modal: true }, 'Clear API Key');
 	if (choice !== 'Clear API Key') return;
-	await ctx.keys.set(undefined);
-	ctx.log.info('API key cleared.');
+	await ctx.accounts.setKey(account.id, undefined);
+	ctx.log.info(`API key cleared${several ? ` for ${account.name}` : ''}.`);
+}
+
+/** A name (non-empty, unique) and a key; the new account loads at once. */
+export async function addAccount(ctx: CommandContext): Promise<void> {
+	const name = await vscode.window.showInputBox({
+		title: 'Woodpecker: Add Account (1/2)',
+		prompt: 'A name for the account, as the view shows it (a client, a team, an agency).',
+		placeHolder: 'Account name',
+		ignoreFocusOut: true,
+		validateInput: (value) => ctx.accounts.validateName(value),
+	});
+	if (name === undefined || ctx.accounts.validateName(name)) return;
+	const key = await askForKey(`Woodpecker: Add Account (2/2): API key for ${name.trim()}`);
+	if (!key) return;
+	const account = await ctx.accounts.add(name, key);
+	ctx.log.info(`Account ${account.name} added.`);
+	await showView(ctx);
+}
+
+export async function renameAccount(ctx: CommandContext, arg?: unknown): Promise<void> {
+	const account = await resolveAccount(ctx, arg, 'Rename which account?');
+	if (!account) return void vscode.window.showInformationMessage('There is no account to rename yet. Add one first.', 'Add Account').then((c) => c && addAccount(ctx));
+	const name = await vscode.window.showInputBox({
+		title: `Woodpecker: Rename Account ${account.name}`,
+		value: account.name,
+		ignoreFocusOut: true,
+		validateInput: (value) => ctx.accounts.validateName(value, account.id),
+	});
+	if (name === undefined || name.trim() === account.name || ctx.accounts.validateName(name, account.id)) return;
+	await ctx.accounts.rename(account.id, name);
+	ctx.log.info(`Account ${account.name} renamed ${name.trim()}.`);
+}
+
+/** After a confirmation: the account goes, with its key and its cached batches. */
+export async function removeAccount(ctx: CommandContext, arg?: unknown): Promise<void> {
+	const account = await resolveAccount(ctx, arg, 'Remove which account?');
+	if (!account) return void vscode.window.showInformationMessage('There is no account to remove.');
+	const choice = await vscode.window.showWarningMessage(
+		`Remove the account "${account.name}"?`,
+		{ modal: true, detail: 'Its API key and its cached batches are deleted from this machine. Nothing changes in Woodpecker.' },
+		'Remove Account',
+	);
+	if (choice !== 'Remove Account') return;
+	await ctx.accounts.remove(account.id);
+	ctx.log.info(`Account ${account.name} removed.`);
 }

@@ -1,16 +1,16 @@
+import type { AccountStore } from '../accounts/accountStore';
+import type { Sources } from '../accounts/sources';
 import type { Logger } from '../common/logger';
-import type { EnrichmentStore } from '../enrichments/enrichmentStore';
 import type { RefreshScheduler } from '../enrichments/refreshScheduler';
-import type { ApiKeyStore } from '../settings/apiKeyStore';
 import type { CutoffStore } from '../settings/cutoffStore';
 import type { EnrichmentView } from '../tree/enrichmentView';
 import type { RawJsonPanel } from '../webview/rawJsonPanel';
 
 /** What commands work with; extension.ts builds it once. */
 export interface CommandContext {
-	store: EnrichmentStore;
+	accounts: AccountStore;
+	sources: Sources;
 	scheduler: RefreshScheduler;
-	keys: ApiKeyStore;
 	cutoffs: CutoffStore;
 	view: EnrichmentView;
 	rawJson: RawJsonPanel;

@@ -42,16 +42,19 @@ async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<Batc
 		void offerWayToData(ctx, 'There are no enrichment batches on screen.');
 		return undefined;
 	}
+	const several = ctx.sources.several;
 	const items = batches.map((node) => {
 		const item = ctx.view.provider.getTreeItem(node);
-		return { label: String(item.label), description: String(item.description ?? ''), detail: node.row.batch.uuid, node };
+		const description = String(item.description ?? '');
+		return { label: String(item.label), description: several ? `${ctx.sources.label(node.source)} · ${description}` : description, detail: node.row.batch.uuid, node };
 	});
 	return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true }))?.node;
 }
 
 async function pickLead(ctx: CommandContext): Promise<LeadNode | undefined> {
 	const provider = ctx.view.provider;
-	const total = ctx.store.data?.model.totals.total ?? 0;
+	let total = 0;
+	for (const s of ctx.sources.sources) total += s.store.data?.model.totals.total ?? 0;
 	let batches = provider.batchNodes;
 	if (total > FLAT_PICK_LIMIT) {
 		const batch = await pickBatch(ctx, 'Many leads are on screen: first pick their batch');
@@ -62,7 +65,8 @@ async function pickLead(ctx: CommandContext): Promise<LeadNode | undefined> {
 	for (const batch of batches) {
 		const leads = provider.leadsOf(batch);
 		if (!leads.length) continue;
-		items.push({ label: String(provider.getTreeItem(batch).label), kind: vscode.QuickPickItemKind.Separator });
+		const label = String(provider.getTreeItem(batch).label);
+		items.push({ label: ctx.sources.several ? `${ctx.sources.label(batch.source)} · ${label}` : label, kind: vscode.QuickPickItemKind.Separator });
 		for (const node of leads) items.push({ label: node.uid, description: leadLook(node.row.lead).text, node });
 	}
 	if (!items.length) {

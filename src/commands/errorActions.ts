@@ -3,13 +3,14 @@
 import type { WoodpeckerApiError } from '../api/errors';
 
 /** The ways out of a failure, in the order they are offered. */
-export type ErrorAction = 'setApiKey' | 'retry' | 'openSettings' | 'setCutoff';
+export type ErrorAction = 'setApiKey' | 'retry' | 'openSettings' | 'setCutoff' | 'chooseCompanies';
 
 export const ACTION_LABELS: Record<ErrorAction | 'showLog', string> = {
 	setApiKey: 'Set API Key',
 	retry: 'Retry',
 	openSettings: 'Open Settings',
 	setCutoff: 'Set Cutoff',
+	chooseCompanies: 'Choose Client Companies',
 	showLog: 'Show Log',
 };
 
@@ -37,17 +38,34 @@ export function actionsFor(error: Pick<WoodpeckerApiError, 'kind' | 'status'>): 
 	}
 }
 
+/**
+ * For a client company seen through its agency's key, a 403 or 404 means the agency no longer
+ * reaches that company (it left, or its id is gone): choosing the companies again is the way out.
+ */
+export function actionsForSource(error: Pick<WoodpeckerApiError, 'kind' | 'status'>, isCompany: boolean): ErrorAction[] {
+	if (isCompany && error.kind === 'http' && (error.status === 403 || error.status === 404)) return ['chooseCompanies'];
+	return actionsFor(error);
+}
+
+/** Which account or company an action is for, when several share the view. */
+export interface ActionTarget {
+	sourceId: string;
+}
+
 /** The command an action runs, with its arguments; tree rows and notifications share it. */
-export function actionCommand(action: ErrorAction): { command: string; arguments?: unknown[] } {
+export function actionCommand(action: ErrorAction, target?: ActionTarget): { command: string; arguments?: unknown[] } {
+	const forTarget = (command: string) => (target ? { command, arguments: [target] } : { command });
 	switch (action) {
 		case 'setApiKey':
-			return { command: 'woodpecker.setApiKey' };
+			return forTarget('woodpecker.setApiKey');
 		case 'retry':
-			return { command: 'woodpecker.refresh' };
+			return forTarget('woodpecker.refresh');
 		case 'openSettings':
 			return { command: 'workbench.action.openSettings', arguments: ['woodpecker.apiBaseUrl'] };
 		case 'setCutoff':
 			return { command: 'woodpecker.setCutoff' };
+		case 'chooseCompanies':
+			return forTarget('woodpecker.chooseCompanies');
 	}
 }
 

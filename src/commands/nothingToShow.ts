@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
+import { refreshAndReport } from './refreshCommands';
 
 /** Nothing to act on: says so, with the way to get data (a key first, else an earlier cutoff or a refresh). */
 export async function offerWayToData(ctx: CommandContext, what: string): Promise<void> {
-	if (!ctx.store.hasKey) {
+	if (!ctx.sources.hasKey) {
 		const choice = await vscode.window.showInformationMessage(`${what} Set your Woodpecker API key to load your enrichment batches.`, 'Set API Key');
 		if (choice) await vscode.commands.executeCommand('woodpecker.setApiKey');
 		return;
 	}
 	const choice = await vscode.window.showInformationMessage(`${what} Refresh, or choose an earlier cutoff.`, 'Refresh', 'Set Cutoff');
-	if (choice === 'Refresh') await ctx.scheduler.refreshNow();
+	if (choice === 'Refresh') await refreshAndReport(ctx);
 	else if (choice === 'Set Cutoff') await vscode.commands.executeCommand('woodpecker.setCutoff');
 }

@@ -3,12 +3,23 @@ import { contentFor } from '../webview/rawJsonFollower';
 import type { RawJsonTarget } from '../webview/rawJsonPanel';
 import type { CommandContext } from './context';
 import { offerWayToData } from './nothingToShow';
+import { resolveSource } from './targets';
 
-/** Shows the whole last response, or the clicked batch or lead, in the Raw JSON panel. */
-export function showRawJson(ctx: CommandContext, node?: EnrichmentNode): void {
+/**
+ * Shows the clicked batch or lead, or a whole last response: the clicked account's, the only
+ * one, or the one picked among those with data.
+ */
+export async function showRawJson(ctx: CommandContext, node?: EnrichmentNode): Promise<void> {
+	const source = await resolveSource(ctx, node, 'Show the last response of which account?', (s) => s.store.data !== undefined);
+	const data = source?.store.data;
+	if (!source || !data) {
+		if (!ctx.sources.sources.some((s) => s.store.data)) void offerWayToData(ctx, 'Nothing has been loaded yet.');
+		return;
+	}
+	const sourceId = source.id;
 	const target: RawJsonTarget =
-		node?.kind === 'batch' ? { kind: 'batch', id: node.id } : node?.kind === 'lead' ? { kind: 'lead', batchId: node.parent.id, id: node.id } : { kind: 'response' };
-	const content = ctx.store.data && contentFor(target, ctx.store.data);
+		node?.kind === 'batch' ? { sourceId, kind: 'batch', id: node.id } : node?.kind === 'lead' ? { sourceId, kind: 'lead', batchId: node.parent.id, id: node.id } : { sourceId, kind: 'response' };
+	const content = contentFor(target, data, ctx.sources.several ? ctx.sources.label(source) : undefined);
 	if (content) ctx.rawJson.show(content);
-	else void offerWayToData(ctx, 'Nothing has been loaded yet.');
+	else void offerWayToData(ctx, 'That row is no longer in the last answer.');
 }

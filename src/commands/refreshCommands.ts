@@ -1,24 +1,37 @@
-import type * as vscode from 'vscode';
-import type { EnrichmentStore } from '../enrichments/enrichmentStore';
+import * as vscode from 'vscode';
+import type { SourceOutcome } from '../accounts/sources';
 import type { CommandContext } from './context';
+import { inertLinks } from './errorActions';
 import { reportError } from './errorPresenter';
+import { sourceOfArg } from './targets';
 
-/** Refresh from the palette, the view or a Retry button; a failure is told by notifyRefreshFailures. */
-export async function refresh(ctx: CommandContext): Promise<void> {
-	await ctx.scheduler.refreshNow();
+/** Refresh from the palette or the view (every source), or Retry on a row (its source). */
+export async function refresh(ctx: CommandContext, arg?: unknown): Promise<void> {
+	const source = sourceOfArg(ctx, arg);
+	await refreshAndReport(ctx, source ? [source.id] : undefined);
 }
 
 export function cancelRefresh(ctx: CommandContext): void {
-	ctx.store.cancel();
+	ctx.sources.cancel();
 }
 
 /**
- * One notification per failed refresh the user asked for (a command, a button, a new key or
- * cutoff); background refreshes only show their failure in the view.
+ * A refresh the user asked for, and one notification if it failed: with the failing source's way
+ * out when one failed, or naming the ones that failed (their rows say why) when several did.
+ * Background refreshes only show their failure in the view.
  */
-export function notifyRefreshFailures(store: EnrichmentStore, retry: () => unknown): vscode.Disposable {
-	return store.onDidFinishRefresh(({ outcome, trigger }) => {
-		if (outcome.ok || trigger !== 'user') return;
-		void reportError('Could not refresh Woodpecker enrichments', outcome.error, { retry });
-	});
+export async function refreshAndReport(ctx: CommandContext, sourceIds?: readonly string[]): Promise<void> {
+	const outcomes = await ctx.scheduler.refreshNow(sourceIds);
+	const failed = outcomes.filter((o): o is SourceOutcome & { outcome: { ok: false } } => !o.outcome.ok && o.outcome.error.kind !== 'aborted');
+	if (!failed.length) return;
+	const several = ctx.sources.several;
+	if (failed.length === 1) {
+		const { source, outcome } = failed[0];
+		const what = several ? `Could not refresh ${ctx.sources.label(source)}` : 'Could not refresh Woodpecker enrichments';
+		return reportError(what, outcome.error, { retry: () => refreshAndReport(ctx, [source.id]), target: several ? { sourceId: source.id } : undefined, isCompany: !!source.company });
+	}
+	const names = failed.map((f) => ctx.sources.label(f.source)).join(', ');
+	const choice = await vscode.window.showErrorMessage(inertLinks(`Could not refresh ${failed.length} of ${outcomes.length} Woodpecker accounts: ${names}. Each row says why.`), 'Retry', 'Show Log');
+	if (choice === 'Retry') await refreshAndReport(ctx, failed.map((f) => f.source.id));
+	else if (choice === 'Show Log') ctx.log.show();
 }

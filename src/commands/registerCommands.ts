@@ -1,26 +1,42 @@
 import * as vscode from 'vscode';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
-import { clearApiKey, setApiKey } from './apiKeyCommands';
+import { addAccount, clearApiKey, removeAccount, renameAccount, setApiKey } from './apiKeyCommands';
+import { chooseCompanies } from './companiesCommand';
 import type { CommandContext } from './context';
 import { copyBatchUuid, copyLeadUid } from './copyCommands';
 import { setCutoff } from './cutoffCommand';
 import { inertLinks } from './errorActions';
 import { lookupBatch } from './lookupCommand';
 import { showRawJson } from './rawJsonCommands';
+import { actionTarget, rowTarget } from './targets';
 import { cancelRefresh, refresh } from './refreshCommands';
 
 /** Registers every contributed command; the returned disposables go into context.subscriptions. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 	const handlers: Record<string, (...args: never[]) => unknown> = {
-		'woodpecker.refresh': () => refresh(ctx),
+		// The palette and the view title run these for every account or ask which one: the view title
+		// passes the focused row, which must not narrow them. Action rows pass their target ({ sourceId }).
+		'woodpecker.refresh': (arg?: unknown) => refresh(ctx, actionTarget(arg)),
 		'woodpecker.cancelRefresh': () => cancelRefresh(ctx),
 		'woodpecker.setCutoff': () => setCutoff(ctx),
-		'woodpecker.setApiKey': () => setApiKey(ctx),
-		'woodpecker.clearApiKey': () => clearApiKey(ctx),
+		'woodpecker.setApiKey': (arg?: unknown) => setApiKey(ctx, actionTarget(arg)),
+		'woodpecker.clearApiKey': (arg?: unknown) => clearApiKey(ctx, actionTarget(arg)),
+		'woodpecker.addAccount': () => addAccount(ctx),
+		'woodpecker.renameAccount': (arg?: unknown) => renameAccount(ctx, actionTarget(arg)),
+		'woodpecker.removeAccount': (arg?: unknown) => removeAccount(ctx, actionTarget(arg)),
+		'woodpecker.chooseCompanies': (arg?: unknown) => chooseCompanies(ctx, actionTarget(arg)),
+		'woodpecker.lookupBatch': (arg?: unknown) => lookupBatch(ctx, actionTarget(arg)),
+		// The same, from an account's (or company's) context menu: for the row clicked.
+		'woodpecker.account.refresh': (node?: EnrichmentNode) => refresh(ctx, rowTarget(node)),
+		'woodpecker.account.setApiKey': (node?: EnrichmentNode) => setApiKey(ctx, rowTarget(node)),
+		'woodpecker.account.clearApiKey': (node?: EnrichmentNode) => clearApiKey(ctx, rowTarget(node)),
+		'woodpecker.account.rename': (node?: EnrichmentNode) => renameAccount(ctx, rowTarget(node)),
+		'woodpecker.account.remove': (node?: EnrichmentNode) => removeAccount(ctx, rowTarget(node)),
+		'woodpecker.account.chooseCompanies': (node?: EnrichmentNode) => chooseCompanies(ctx, rowTarget(node)),
+		'woodpecker.account.lookupBatch': (node?: EnrichmentNode) => lookupBatch(ctx, rowTarget(node)),
 		'woodpecker.showRawJson': (node?: EnrichmentNode) => showRawJson(ctx, node),
 		// The view title's button: VS Code passes it the focused row, which must not narrow it to that row.
 		'woodpecker.showRawJsonResponse': () => showRawJson(ctx),
-		'woodpecker.lookupBatch': () => lookupBatch(ctx),
 		'woodpecker.copyLeadUid': (node?: EnrichmentNode, selected?: EnrichmentNode[]) => copyLeadUid(ctx, node, selected),
 		'woodpecker.copyBatchUuid': (node?: EnrichmentNode) => copyBatchUuid(ctx, node),
 		'woodpecker.showLog': () => ctx.log.show(),

@@ -7,8 +7,10 @@ export const ContextKeys = {
 	hasApiKey: 'woodpecker.hasApiKey',
 	hasData: 'woodpecker.hasData',
 	refreshing: 'woodpecker.refreshing',
-	/** 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error' */
+	/** 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error', or 'accounts' when several share the view */
 	state: 'woodpecker.state',
+	/** How many accounts there are (commands that pick among them show from 2). */
+	accounts: 'woodpecker.accountCount',
 } as const;
 
 export function setContext(key: string, value: unknown): Thenable<unknown> {

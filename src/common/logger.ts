@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 /** The "Woodpecker" log channel, made on first use (not during activation); masks the API key should it ever reach a line. */
 export class Logger implements vscode.Disposable {
 	private _channel: vscode.LogOutputChannel | undefined;
-	private secret: string | undefined;
+	/** The keys in use, by who uses them (a source's id). */
+	private readonly secrets = new Map<string, string>();
 
 	constructor(private readonly name = 'Woodpecker') {}
 
@@ -12,9 +13,11 @@ export class Logger implements vscode.Disposable {
 		return this._channel;
 	}
 
-	/** The current key, so any line that contains it is masked. */
-	setSecret(secret: string | undefined): void {
-		this.secret = secret?.trim() || undefined;
+	/** The key `owner` uses now, so any line that contains it is masked; undefined forgets it. */
+	setSecret(owner: string, secret: string | undefined): void {
+		const clean = secret?.trim();
+		if (clean) this.secrets.set(owner, clean);
+		else this.secrets.delete(owner);
 	}
 
 	info(message: string): void {
@@ -38,6 +41,8 @@ export class Logger implements vscode.Disposable {
 	}
 
 	private mask(message: string): string {
-		return this.secret ? message.split(this.secret).join('********') : message;
+		let masked = message;
+		for (const secret of this.secrets.values()) masked = masked.split(secret).join('********');
+		return masked;
 	}
 }

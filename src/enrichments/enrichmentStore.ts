@@ -3,7 +3,7 @@
 import { type ClientLogger, RequestQueue, WoodpeckerApiError, WoodpeckerClient } from '../api/client';
 import { aborted, noKey, toApiError } from '../api/errors';
 import type { FetchLike } from '../api/transport';
-import type { EnrichmentBatch, ListEnrichmentsResponse } from '../api/types';
+import type { AgencyCompany, EnrichmentBatch, ListEnrichmentsResponse } from '../api/types';
 import { Disposable } from '../common/disposable';
 import { Emitter } from '../common/emitter';
 import { EnrichmentModel } from '../model/enrichmentModel';
@@ -61,8 +61,13 @@ export interface StoreDeps {
 	config: () => StoreConfig;
 	cache: StoreCache;
 	log: StoreLog;
-	/** Shows a refresh's progress; `cancel` aborts it. */
-	progress?: (task: Promise<unknown>, options: { trigger: RefreshTrigger; cancel: () => void }) => void;
+	/**
+	 * The account's one-request-at-a-time queue: Woodpecker serves one request per account at a
+	 * time, so every store that uses the account's key shares it. Without one, the store has its own.
+	 */
+	queue?: RequestQueue;
+	/** A client company seen through its agency's key: every request names it (x-company-id). */
+	companyId?: number;
 	now?: () => Date;
 	/** For tests: the client's fetch. */
 	fetch?: FetchLike;
@@ -85,14 +90,14 @@ export class EnrichmentStore extends Disposable {
 	private running: { promise: Promise<RefreshOutcome>; abort: AbortController; trigger: RefreshTrigger } | undefined;
 	/** Bumped when the account changes: work started before then must not land. */
 	private epoch = 0;
-	/** Woodpecker serves one request per account at a time: one queue for the whole session. */
-	private readonly queue = new RequestQueue();
+	private readonly queue: RequestQueue;
 	private client: { client: WoodpeckerClient; key: string; config: StoreConfig } | undefined;
 	private readonly now: () => Date;
 
 	constructor(private readonly deps: StoreDeps) {
 		super();
 		this.now = deps.now ?? (() => new Date());
+		this.queue = deps.queue ?? new RequestQueue();
 	}
 
 	get data(): LoadedData | undefined {
@@ -123,12 +128,17 @@ export class EnrichmentStore extends Disposable {
 		return this._failure ? 'error' : 'idle';
 	}
 
-	/** Reads the key and shows the cached answer of the last session, if it fits the current settings. */
-	async initialize(): Promise<void> {
+	/**
+	 * Reads the key and shows the cached answer of the last session, if it fits the current settings.
+	 * A store made for an account or company that did not exist before (`fresh`) has no answer of its
+	 * own on disk: anything found there is a leftover, deleted unread.
+	 */
+	async initialize(options: { fresh?: boolean } = {}): Promise<void> {
 		const key = await this.deps.keys.get();
 		this._hasKey = key !== undefined;
 		this.deps.log.setSecret(key);
-		if (this._hasKey) {
+		if (options.fresh) await this.deps.cache.clear();
+		else if (this._hasKey) {
 			const epoch = this.epoch;
 			const cached = await this.deps.cache.load();
 			if (epoch === this.epoch && !this._data && cached && cached.baseUrl === this.deps.config().apiBaseUrl && sameCutoff(cached.cutoff, this.deps.cutoffs.get())) {
@@ -179,7 +189,6 @@ export class EnrichmentStore extends Disposable {
 		const promise = this.load(abort.signal, this.epoch).catch((e: unknown) => ({ ok: false as const, error: toApiError(e) }));
 		const running = { promise, abort, trigger };
 		this.running = running;
-		this.deps.progress?.(promise, { trigger, cancel: () => abort.abort() });
 		void promise.then((outcome) => {
 			if (this.running === running) this.running = undefined;
 			this.changed.fire();
@@ -202,6 +211,16 @@ export class EnrichmentStore extends Disposable {
 		const batch = await client.getEnrichment(uuid, { signal });
 		if (epoch !== this.epoch) throw aborted();
 		return batch;
+	}
+
+	/** An agency's client companies (every page), through the account's queue; dropped if the account changes meanwhile. */
+	async listCompanies(signal?: AbortSignal): Promise<AgencyCompany[]> {
+		const epoch = this.epoch;
+		const client = await this.currentClient();
+		if (!client) throw noKey();
+		const companies = await client.listCompanies({ signal });
+		if (epoch !== this.epoch) throw aborted();
+		return companies;
 	}
 
 	private async load(signal: AbortSignal, epoch: number): Promise<RefreshOutcome> {
@@ -235,7 +254,15 @@ export class EnrichmentStore extends Disposable {
 		const config = this.deps.config();
 		const c = this.client;
 		if (!c || c.key !== key || c.config.apiBaseUrl !== config.apiBaseUrl || c.config.timeoutMs !== config.timeoutMs) {
-			const client = new WoodpeckerClient({ apiKey: key, baseUrl: config.apiBaseUrl, timeoutMs: config.timeoutMs, log: this.deps.log, queue: this.queue, fetch: this.deps.fetch });
+			const client = new WoodpeckerClient({
+				apiKey: key,
+				baseUrl: config.apiBaseUrl,
+				timeoutMs: config.timeoutMs,
+				log: this.deps.log,
+				queue: this.queue,
+				fetch: this.deps.fetch,
+				companyId: this.deps.companyId,
+			});
 			this.client = { key, config, client };
 		}
 		return this.client!.client;

@@ -3,8 +3,8 @@
 // whose failure is also notified). Commands only change state.
 // No `vscode` import: the editor's events are handed in, so every rule is unit-tested.
 import { Disposable, toDisposable } from '../common/disposable';
+import type { Source, SourceOutcome, Sources } from '../accounts/sources';
 import type { Event } from '../common/emitter';
-import type { EnrichmentStore, RefreshOutcome } from './enrichmentStore';
 
 export interface SchedulerSettings {
 	/** Normalized base URL. */
@@ -13,12 +13,13 @@ export interface SchedulerSettings {
 	autoRefreshMinutes: number;
 }
 
-/** What the scheduler asks of the store. */
-export type SchedulerStore = Pick<EnrichmentStore, 'hasKey' | 'refresh' | 'resetAccount'>;
+/** What the scheduler asks of the sources (every account and client company). */
+export type SchedulerSources = Pick<Sources, 'hasKey' | 'refresh' | 'resetAccount' | 'onDidAdd'>;
 
 export interface SchedulerDeps {
-	store: SchedulerStore;
-	onDidChangeKey: Event<unknown>;
+	sources: SchedulerSources;
+	/** Fires with the account's id when its key was set, changed or cleared (an account added, too). */
+	onDidChangeKey: Event<string>;
 	onDidChangeCutoff: Event<unknown>;
 	/** Fires after a `woodpecker.*` setting changed; `settings()` then reads the new values. */
 	onDidChangeSettings: Event<void>;
@@ -41,7 +42,8 @@ export class RefreshScheduler extends Disposable {
 		this.timers = deps.timers ?? { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as NodeJS.Timeout) };
 		this.settings = deps.settings();
 		this._register(deps.view.onDidChangeVisibility(() => this.onVisibilityChanged()));
-		this._register(deps.onDidChangeKey(() => void this.onKeyChanged()));
+		this._register(deps.onDidChangeKey((accountId) => void this.onKeyChanged(accountId)));
+		this._register(deps.sources.onDidAdd((added) => this.onSourcesAdded(added)));
 		this._register(deps.onDidChangeCutoff(() => this.onCutoffChanged()));
 		this._register(deps.onDidChangeSettings(() => void this.onSettingsChanged()));
 		this._register(toDisposable(() => this.stopTimer()));
@@ -52,18 +54,24 @@ export class RefreshScheduler extends Disposable {
 		this.onVisibilityChanged();
 	}
 
-	/** The user asked (Refresh, Retry). */
-	refreshNow(): Promise<RefreshOutcome> {
+	/** The user asked (Refresh, Retry): every source, or the ones named. */
+	refreshNow(sourceIds?: readonly string[]): Promise<SourceOutcome[]> {
 		this.started = true;
-		return this.deps.store.refresh({ trigger: 'user' });
+		return this.deps.sources.refresh({ trigger: 'user', sourceIds });
 	}
 
 	private onVisibilityChanged(): void {
 		this.configureTimer();
-		if (this.deps.view.visible && !this.started && this.deps.store.hasKey) {
+		if (this.deps.view.visible && !this.started && this.deps.sources.hasKey) {
 			this.started = true;
-			void this.deps.store.refresh({ trigger: 'background' });
+			void this.deps.sources.refresh({ trigger: 'background' });
 		}
+	}
+
+	/** A company just chosen (or an account just made) loads at once if the view has been seen; otherwise when it is. */
+	private onSourcesAdded(added: readonly Source[]): void {
+		this.configureTimer();
+		if (this.started) void this.deps.sources.refresh({ trigger: 'background', sourceIds: added.map((s) => s.id) });
 	}
 
 	/**
@@ -71,17 +79,17 @@ export class RefreshScheduler extends Disposable {
 	 * (the user just gave it). Its outcome shows in the view, where Set API Key brings the user: a
 	 * notification there would outlive the key being fixed (error notifications stay until dismissed).
 	 */
-	private async onKeyChanged(): Promise<void> {
-		await this.deps.store.resetAccount('the API key changed');
+	private async onKeyChanged(accountId: string): Promise<void> {
+		await this.deps.sources.resetAccount(accountId, 'the API key changed');
 		this.started = true;
 		this.configureTimer();
-		if (this.deps.store.hasKey) await this.deps.store.refresh({ trigger: 'background', restart: true });
+		await this.deps.sources.refresh({ trigger: 'background', restart: true, accountId });
 	}
 
 	/** Takes effect at once: a refresh under way for the old cutoff is replaced; the view shows how it went. */
 	private onCutoffChanged(): void {
-		if (!this.deps.store.hasKey || !this.started) return;
-		void this.deps.store.refresh({ trigger: 'background', restart: true });
+		if (!this.deps.sources.hasKey || !this.started) return;
+		void this.deps.sources.refresh({ trigger: 'background', restart: true });
 	}
 
 	private async onSettingsChanged(): Promise<void> {
@@ -90,20 +98,20 @@ export class RefreshScheduler extends Disposable {
 		this.configureTimer();
 		if (this.settings.apiBaseUrl === before.apiBaseUrl) return;
 		// Another address may be another Woodpecker (or none): its old rows must not look current.
-		await this.deps.store.resetAccount('woodpecker.apiBaseUrl changed');
-		if (this.started && this.deps.store.hasKey) await this.deps.store.refresh({ trigger: 'background', restart: true });
+		await this.deps.sources.resetAccount(undefined, 'woodpecker.apiBaseUrl changed');
+		if (this.started && this.deps.sources.hasKey) await this.deps.sources.refresh({ trigger: 'background', restart: true });
 	}
 
 	/** Auto-refresh runs only while the view is visible and the setting is above 0. */
 	private configureTimer(): void {
-		const minutes = this.deps.view.visible && this.deps.store.hasKey ? this.settings.autoRefreshMinutes : 0;
+		const minutes = this.deps.view.visible && this.deps.sources.hasKey ? this.settings.autoRefreshMinutes : 0;
 		if (this.timer?.minutes === minutes) return;
 		this.stopTimer();
 		if (minutes > 0) this.timer = { minutes, handle: this.timers.setInterval(() => this.tick(), minutes * MINUTE_MS) };
 	}
 
 	private tick(): void {
-		if (this.deps.store.hasKey) void this.deps.store.refresh({ trigger: 'background' });
+		if (this.deps.sources.hasKey) void this.deps.sources.refresh({ trigger: 'background' });
 	}
 
 	private stopTimer(): void {

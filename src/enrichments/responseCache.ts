@@ -9,6 +9,24 @@ import { parseListResponse } from '../api/validate';
 import { type Cutoff, parseStoredCutoff } from '../settings/cutoff';
 
 const FILE = 'last-response.json';
+
+/**
+ * The one cache of versions before accounts (`<folder>/last-response.json`) moves to the account
+ * its key moved to; without such an account it is only a leftover, and goes.
+ */
+export async function moveLegacyCache(folder: string, accountId: string | undefined): Promise<void> {
+	const legacy = path.join(folder, FILE);
+	try {
+		if (accountId) {
+			const target = path.join(folder, 'accounts', accountId, FILE);
+			await fs.mkdir(path.dirname(target), { recursive: true });
+			await fs.rename(legacy, target);
+		} else await fs.rm(legacy, { force: true });
+	} catch {
+		// No legacy file (the usual case), or it cannot be moved: the account then loads afresh.
+		await fs.rm(legacy, { force: true }).catch(() => undefined);
+	}
+}
 const VERSION = 1;
 /** Larger answers are not cached: serializing them would stall the extension host. */
 export const MAX_CACHED_BYTES = 20 * 1024 * 1024;

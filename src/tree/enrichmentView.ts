@@ -1,9 +1,9 @@
 // The Enrichments tree view: wires the provider to a TreeView and keeps its title, message,
 // badge and context keys in step with the store and the cutoff.
 import * as vscode from 'vscode';
+import type { Sources } from '../accounts/sources';
 import { ContextKeys, setContext } from '../common/contextKeys';
 import { Disposable } from '../common/disposable';
-import type { EnrichmentStore } from '../enrichments/enrichmentStore';
 import type { CutoffStore } from '../settings/cutoffStore';
 import { type EnrichmentNode, EnrichmentTreeProvider } from './enrichmentTreeProvider';
 import { type ViewTextInput, viewDescription, viewMessage, viewTitle } from './viewText';
@@ -15,41 +15,54 @@ export class EnrichmentView extends Disposable {
 	readonly treeView: vscode.TreeView<EnrichmentNode>;
 
 	constructor(
-		private readonly store: EnrichmentStore,
+		private readonly sources: Sources,
 		private readonly cutoffs: CutoffStore,
 	) {
 		super();
-		this.provider = this._register(new EnrichmentTreeProvider(store));
+		this.provider = this._register(new EnrichmentTreeProvider(sources));
 		this.treeView = this._register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, canSelectMany: true, showCollapseAll: true }));
-		this._register(store.onDidChange(() => this.update()));
+		this._register(sources.onDidChange(() => this.update()));
 		this._register(cutoffs.onDidChange(() => this.update()));
 		this.update();
 	}
 
+	/** The view's state: the one source's, or 'accounts' when several share it (their rows speak). */
+	get state(): ViewTextInput['state'] | 'accounts' {
+		if (this.provider.several) return 'accounts';
+		return this.sources.sources[0]?.store.state ?? 'no-key';
+	}
+
 	private textInput(): ViewTextInput {
-		const { data, failure } = this.store;
+		const cutoff = this.cutoffs.get();
+		const only = this.provider.several ? undefined : this.sources.sources[0]?.store;
+		if (!only) return { state: this.provider.several ? 'loaded' : 'no-key', cutoff, cached: false, refreshing: this.sources.isRefreshing };
+		const { data, failure } = only;
 		return {
-			state: this.store.state,
+			state: only.state,
 			// Until data for the new cutoff arrives, the title names what was asked for.
-			cutoff: data && !data.cached && !this.store.isRefreshing ? data.cutoff : this.cutoffs.get(),
+			cutoff: data && !data.cached && !only.isRefreshing ? data.cutoff : cutoff,
 			cached: data?.cached ?? false,
 			receivedAt: data?.receivedAt,
-			refreshing: this.store.isRefreshing,
+			refreshing: only.isRefreshing,
 			failure: failure ? { message: failure.error.message, at: failure.at } : undefined,
 		};
 	}
 
 	private update(): void {
 		const input = this.textInput();
+		const sources = this.sources.sources;
 		this.treeView.title = viewTitle(input);
 		this.treeView.description = viewDescription(input);
-		this.treeView.message = viewMessage(input);
-		const pending = this.store.data?.model.totals.pending ?? 0;
+		// With several sources each row says its own failure.
+		this.treeView.message = this.provider.several ? undefined : viewMessage(input);
+		let pending = 0;
+		for (const s of sources) pending += s.store.data?.model.totals.pending ?? 0;
 		this.treeView.badge = pending ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'lead' : 'leads'} still pending` } : undefined;
-		void setContext(ContextKeys.ready, this.store.initialized);
-		void setContext(ContextKeys.hasApiKey, this.store.hasKey);
-		void setContext(ContextKeys.state, input.state);
-		void setContext(ContextKeys.hasData, this.store.data !== undefined);
-		void setContext(ContextKeys.refreshing, this.store.isRefreshing);
+		void setContext(ContextKeys.ready, this.sources.initialized);
+		void setContext(ContextKeys.hasApiKey, this.sources.hasKey);
+		void setContext(ContextKeys.state, this.state);
+		void setContext(ContextKeys.hasData, sources.some((s) => s.store.data !== undefined));
+		void setContext(ContextKeys.refreshing, this.sources.isRefreshing);
+		void setContext(ContextKeys.accounts, this.sources.accountCount);
 	}
 }

@@ -12,3 +12,8 @@ export function visibleText(s: string): string {
 export function markdownCode(s: string): string {
 	return '`' + visibleText(s).replace(/`/g, 'ˋ') + '`';
 }
+
+/** `s` as plain Markdown text: spelled out, and every character Markdown reads as syntax escaped (no link, no emphasis). */
+export function markdownText(s: string): string {
+	return visibleText(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}

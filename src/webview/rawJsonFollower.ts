@@ -1,47 +1,63 @@
-// Keeps an open Raw JSON panel on the latest answer: after a refresh it shows the same response,
-// batch or lead anew; once the account changed it shows nothing of the old one.
+// Keeps an open Raw JSON panel on the latest answer of the source it came from: after a refresh it
+// shows the same response, batch or lead anew; once that source's account changed (or the source
+// went away) it shows nothing of the old answer.
+import type { Sources } from '../accounts/sources';
 import type { Disposable } from '../common/emitter';
 import { formatTime } from '../common/formatTime';
-import type { EnrichmentStore, LoadedData } from '../enrichments/enrichmentStore';
+import type { LoadedData } from '../enrichments/enrichmentStore';
 import { describeCutoff } from '../settings/cutoff';
 import type { RawJsonContent, RawJsonPanel, RawJsonTarget } from './rawJsonPanel';
 
-export function followRefreshes(store: EnrichmentStore, panel: RawJsonPanel): Disposable[] {
-	let shown = store.data;
+export function followRefreshes(sources: Sources, panel: RawJsonPanel): Disposable[] {
+	/** Each source's answer when last looked at: a change of the panel's source's answer is shown. */
+	const seen = new Map<string, LoadedData | undefined>();
+	const look = () => {
+		for (const s of sources.sources) seen.set(s.id, s.store.data);
+	};
+	look();
 	return [
-		store.onDidChange(() => {
-			const data = store.data;
+		sources.onDidChange(() => {
 			const target = panel.target;
-			if (!data || data === shown || !target) return;
-			shown = data;
-			const content = contentFor(target, data);
+			const before = target && seen.get(target.sourceId);
+			look();
+			const source = target && sources.get(target.sourceId);
+			const data = source?.store.data;
+			if (!target || !source || !data || data === before) return;
+			const content = contentFor(target, data, sources.several ? sources.label(source) : undefined);
 			if (content) panel.update(content);
 			else panel.markOutdated(`not in the answer received ${formatTime(data.receivedAt)}`);
 		}),
-		store.onDidForget((reason) => {
-			shown = undefined;
-			panel.clear(`Cleared because ${reason}: this panel showed what Woodpecker answered before.`);
+		sources.onDidForget(({ source, reason }) => {
+			seen.delete(source.id);
+			if (panel.sourceId === source.id) panel.clear(`Cleared because ${reason}: this panel showed what Woodpecker answered before.`);
 		}),
 	];
 }
 
 /** What the panel shows for `target` in `data`, or undefined when it is not there. */
-export function contentFor(target: RawJsonTarget, data: LoadedData): RawJsonContent | undefined {
+export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?: string): RawJsonContent | undefined {
+	const from = sourceLabel ? ` · ${sourceLabel}` : '';
 	switch (target.kind) {
 		case 'response': {
 			const when = `${data.cached ? 'cached, ' : ''}received ${formatTime(data.receivedAt)}`;
 			const { rows, received } = data.model;
 			const shownPart = rows.length === received ? '' : `, ${rows.length} shown`;
-			return { title: 'Last response', subtitle: `${count(received, 'batch', 'batches')}${shownPart} · ${describeCutoff(data.cutoff)} · ${when}`, value: data.response, follows: target };
+			return {
+				title: 'Last response',
+				subtitle: `${count(received, 'batch', 'batches')}${shownPart} · ${describeCutoff(data.cutoff)} · ${when}${from}`,
+				value: data.response,
+				follows: target,
+				sourceId: target.sourceId,
+			};
 		}
 		case 'batch': {
 			const row = data.model.findRow(target.id);
-			return row && { title: `Batch ${row.batch.uuid}`, subtitle: `${count(row.total, 'lead', 'leads')} · created ${row.batch.created}`, value: row.batch, follows: target };
+			return row && { title: `Batch ${row.batch.uuid}`, subtitle: `${count(row.total, 'lead', 'leads')} · created ${row.batch.created}${from}`, value: row.batch, follows: target, sourceId: target.sourceId };
 		}
 		case 'lead': {
 			const row = data.model.findRow(target.batchId);
 			const lead = row && data.model.leadRows(row).find((l) => l.id === target.id);
-			return lead && { title: `Lead ${lead.lead.uid}`, subtitle: `in batch ${row.batch.uuid}`, value: lead.lead, follows: target };
+			return lead && { title: `Lead ${lead.lead.uid}`, subtitle: `in batch ${row.batch.uuid}${from}`, value: lead.lead, follows: target, sourceId: target.sourceId };
 		}
 	}
 }

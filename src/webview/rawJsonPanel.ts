@@ -13,10 +13,15 @@ export interface RawJsonContent {
 	value: unknown;
 	/** What to show again after a refresh; absent for content that does not follow refreshes. */
 	follows?: RawJsonTarget;
+	/** The source (account or client company) it came from: cleared when that source's account changes. */
+	sourceId: string;
 }
 
-/** What the panel shows, independent of any one answer, so it can follow refreshes; rows by their tree ids. */
-export type RawJsonTarget = { kind: 'response' } | { kind: 'batch'; id: string } | { kind: 'lead'; batchId: string; id: string };
+/**
+ * What the panel shows, independent of any one answer, so it can follow refreshes: the source
+ * (account or client company) it came from by id, rows by their model ids.
+ */
+export type RawJsonTarget = { sourceId: string } & ({ kind: 'response' } | { kind: 'batch'; id: string } | { kind: 'lead'; batchId: string; id: string });
 
 export class RawJsonPanel extends Disposable {
 	static readonly viewType = 'woodpecker.rawJson';
@@ -56,6 +61,11 @@ export class RawJsonPanel extends Disposable {
 	/** Why the panel was cleared, while it is. */
 	get note(): string | undefined {
 		return this.clearedBecause;
+	}
+
+	/** The source of what the panel holds, while it holds something. */
+	get sourceId(): string | undefined {
+		return this.content?.sourceId;
 	}
 
 	/** What the open panel follows, if anything. */

@@ -9,12 +9,15 @@ import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { EnrichmentBatch } from '../../src/api/types';
 import { WoodpeckerClient } from '../../src/api/client';
-import { EnrichmentStore, type StoreCache, type StoreLog } from '../../src/enrichments/enrichmentStore';
+import { AccountStore } from '../../src/accounts/accountStore';
+import { Sources, type SourcesLog } from '../../src/accounts/sources';
+import type { StoreCache } from '../../src/enrichments/enrichmentStore';
 import { EnrichmentModel } from '../../src/model/enrichmentModel';
 import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
 import { generateBatches } from '../fake/data';
 import { FakeWoodpeckerServer } from '../fake/server';
+import { MemoryMemento, MemorySecrets } from '../fake/storage';
 
 const KEY = 'bench-key';
 const PATH = '/rest/v2/lead_finder/leads/enrichments';
@@ -54,13 +57,26 @@ function floor(url: string, retried = false): Promise<unknown> {
 	});
 }
 
-const silentLog: StoreLog = { info() {}, warn() {}, error() {}, setSecret() {} };
+const silentLog: SourcesLog = { info() {}, warn() {}, error() {}, setSecret() {} };
 const noCache: StoreCache = { load: async () => undefined, save: async () => undefined, clear: async () => undefined };
 
-/** Ours: the extension's store (client + model) and provider, until every root tree item exists. */
-function makePipeline(base: string) {
-	const store = new EnrichmentStore({ keys: { get: async () => KEY }, cutoffs: { get: () => DEFAULT_CUTOFF }, config: () => ({ apiBaseUrl: base, timeoutMs: 30_000 }), cache: noCache, log: silentLog });
-	const provider = new EnrichmentTreeProvider(store);
+/** Ours: the extension's sources (one account: client + model) and provider, until every root tree item exists. */
+async function makePipeline(base: string) {
+	const secrets = new MemorySecrets();
+	const accounts = new AccountStore(secrets, new MemoryMemento());
+	await accounts.initialize();
+	await accounts.add('Bench', KEY);
+	const sources = new Sources({
+		accounts,
+		cutoffs: { get: () => DEFAULT_CUTOFF },
+		config: () => ({ apiBaseUrl: base, timeoutMs: 30_000 }),
+		log: silentLog,
+		storageFolder: os.tmpdir(),
+		makeCache: () => noCache,
+	});
+	await sources.initialize();
+	const store = sources.sources[0].store;
+	const provider = new EnrichmentTreeProvider(sources);
 	return {
 		store,
 		provider,
@@ -108,7 +124,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
 }
 
 /** Where our time goes, each part timed alone: the client's GET + parse + checks, the model (counts, times, order, ids), the root items. */
-async function splitPipeline(base: string, pipeline: ReturnType<typeof makePipeline>, runs: number): Promise<string> {
+async function splitPipeline(base: string, pipeline: Awaited<ReturnType<typeof makePipeline>>, runs: number): Promise<string> {
 	const client = new WoodpeckerClient({ apiKey: KEY, baseUrl: base });
 	const parts = { get: [] as number[], model: [] as number[], items: [] as number[] };
 	for (let i = 0; i < runs; i++) {
@@ -150,12 +166,12 @@ async function benchPayload(p: Payload, rows: string[], ratios: Record<string, n
 		}
 		{
 			const h1 = await heapNow();
-			const fresh = makePipeline(base);
+			const fresh = await makePipeline(base);
 			await fresh.run();
 			ourHeap = (await heapNow()) - h1;
 			fresh.store.dispose();
 		}
-		const pipeline = makePipeline(base);
+		const pipeline = await makePipeline(base);
 		// Warm both paths once (and the server's serialization cache).
 		await floor(url);
 		await pipeline.run();
@@ -196,7 +212,7 @@ async function benchGzip(): Promise<string[]> {
 		const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip });
 		const base = await server.start();
 			try {
-			const pipeline = makePipeline(base);
+			const pipeline = await makePipeline(base);
 			await pipeline.run();
 			const times: number[] = [];
 			for (let i = 0; i < (quick ? 3 : 7); i++) times.push(await timed(() => pipeline.run()));
@@ -227,7 +243,7 @@ async function benchExpand(): Promise<string> {
 	try {
 		const times: number[] = [];
 		for (let i = 0; i < 9; i++) {
-			const pipeline = makePipeline(base);
+			const pipeline = await makePipeline(base);
 			await pipeline.run();
 			const root = pipeline.provider.getChildren()[0];
 			const t = performance.now();

@@ -43,7 +43,8 @@ export async function useFakeApi(batches: EnrichmentBatch[], apiKey = 'test-key'
 		server,
 		url,
 		async dispose() {
-			await api.storeApiKey(undefined);
+			// Every account goes, with its key and cache: the next test starts as a first start does.
+			await api.removeAllAccounts();
 			await setSetting('apiBaseUrl', undefined);
 			await api.whenIdle();
 			await server.stop();

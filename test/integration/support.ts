@@ -240,8 +240,9 @@ export function globalStorageDir(): string {
 	return path.join(userDataDir(), 'User', 'globalStorage', EXTENSION_ID);
 }
 
-export function cacheFile(): string {
-	return path.join(globalStorageDir(), 'last-response.json');
+/** Where an account's last answer is cached; by default the first account's (the one a session sets up). */
+export function cacheFile(accountId = extension().exports?.accounts()[0]?.id ?? '(no account)'): string {
+	return path.join(globalStorageDir(), 'accounts', accountId, 'last-response.json');
 }
 
 /** Every regular file under `dir`, recursively. */

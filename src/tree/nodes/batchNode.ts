@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Source } from '../../accounts/sources';
 import type { BatchRow } from '../../model/enrichmentModel';
 import { type BatchLook, type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
 
@@ -10,7 +11,15 @@ export class BatchNode {
 	/** Built once per node: VS Code asks again on every redraw of the row. */
 	private item: vscode.TreeItem | undefined;
 
-	constructor(readonly row: BatchRow) {}
+	/**
+	 * @param source where the batch was loaded from
+	 * @param scope put before tree item ids when several sources share the tree ('' with one)
+	 */
+	constructor(
+		readonly row: BatchRow,
+		readonly source: Source,
+		readonly scope = '',
+	) {}
 
 	get id(): string {
 		return this.row.id;
@@ -23,7 +32,7 @@ export class BatchNode {
 	private buildItem(labels: MinuteLabels): vscode.TreeItem {
 		const row = this.row;
 		const item = new vscode.TreeItem(labels.label(row.time, row.batch.created), row.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-		item.id = row.id;
+		item.id = this.scope + row.id;
 		item.description = describeCounts(row);
 		item.iconPath = themeIcon(batchIcon(row));
 		item.contextValue = BATCH_CONTEXT;

@@ -33,7 +33,7 @@ export class LeadNode {
 		const lead = this.row.lead;
 		const look = leadLook(lead);
 		const item = new vscode.TreeItem(visibleText(lead.uid), vscode.TreeItemCollapsibleState.None);
-		item.id = this.row.id;
+		item.id = this.parent.scope + this.row.id;
 		item.description = visibleText(look.text);
 		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 		item.contextValue = LEAD_CONTEXT;

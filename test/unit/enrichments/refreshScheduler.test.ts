@@ -1,19 +1,24 @@
 // When the extension refreshes, and who is told: every rule of the one scheduler, with a
 // recording store, hand-fired editor events and a timer the test drives.
 import * as assert from 'node:assert/strict';
+import type { RefreshRequest, Source, SourceOutcome } from '../../../src/accounts/sources';
 import { Emitter } from '../../../src/common/emitter';
-import type { RefreshOutcome, RefreshTrigger } from '../../../src/enrichments/enrichmentStore';
-import { RefreshScheduler, type SchedulerSettings, type SchedulerStore } from '../../../src/enrichments/refreshScheduler';
+import { RefreshScheduler, type SchedulerSettings, type SchedulerSources } from '../../../src/enrichments/refreshScheduler';
 
-class RecordingStore implements SchedulerStore {
+/** Records what the scheduler asks, as "refresh <trigger>[ restart][ account <id>][ sources <ids>]" and "reset <id|all>: <reason>". */
+class RecordingSources implements SchedulerSources {
 	hasKey = true;
 	readonly calls: string[] = [];
-	async refresh(options: { trigger?: RefreshTrigger; restart?: boolean } = {}): Promise<RefreshOutcome> {
-		this.calls.push(`refresh ${options.trigger ?? 'background'}${options.restart ? ' restart' : ''}`);
-		return { ok: true };
+	readonly added = new Emitter<readonly Source[]>();
+	readonly onDidAdd = this.added.event;
+	async refresh(r: RefreshRequest = {}): Promise<SourceOutcome[]> {
+		const account = r.accountId ? ` account ${r.accountId}` : '';
+		const sources = r.sourceIds ? ` sources ${r.sourceIds.join(',')}` : '';
+		this.calls.push(`refresh ${r.trigger ?? 'background'}${r.restart ? ' restart' : ''}${account}${sources}`);
+		return [];
 	}
-	async resetAccount(reason: string): Promise<void> {
-		this.calls.push(`reset: ${reason}`);
+	async resetAccount(accountId: string | undefined, reason: string): Promise<void> {
+		this.calls.push(`reset ${accountId ?? 'all'}: ${reason}`);
 	}
 }
 
@@ -39,8 +44,8 @@ class FakeTimers {
 }
 
 function setup(initial: Partial<SchedulerSettings> & { visible?: boolean } = {}) {
-	const store = new RecordingStore();
-	const key = new Emitter<void>();
+	const store = new RecordingSources();
+	const key = new Emitter<string>();
 	const cutoff = new Emitter<unknown>();
 	const settingsChanged = new Emitter<void>();
 	const visibility = new Emitter<unknown>();
@@ -48,7 +53,7 @@ function setup(initial: Partial<SchedulerSettings> & { visible?: boolean } = {})
 	const settings: SchedulerSettings = { apiBaseUrl: initial.apiBaseUrl ?? 'https://api.woodpecker.co', autoRefreshMinutes: initial.autoRefreshMinutes ?? 0 };
 	const timers = new FakeTimers();
 	const scheduler = new RefreshScheduler({
-		store,
+		sources: store,
 		onDidChangeKey: key.event,
 		onDidChangeCutoff: cutoff.event,
 		onDidChangeSettings: settingsChanged.event,
@@ -65,7 +70,8 @@ function setup(initial: Partial<SchedulerSettings> & { visible?: boolean } = {})
 			view.visible = visible;
 			visibility.fire({ visible });
 		},
-		changeKey: () => key.fire(),
+		changeKey: (accountId = 'a1') => key.fire(accountId),
+		addSources: (ids: string[]) => store.added.fire(ids.map((id) => ({ id }) as Source)),
 		changeCutoff: () => cutoff.fire({}),
 		changeSettings: (next: Partial<SchedulerSettings>) => {
 			Object.assign(settings, next);
@@ -98,22 +104,32 @@ describe('refresh scheduler', () => {
 		assert.deepEqual(n.store.calls, []);
 	});
 
-	it('a new key (here or in another window): forgets the old account and loads, seen or not, telling the view only', async () => {
+	it('a new key (here or in another window): forgets that account only and loads it, seen or not, telling the view only', async () => {
 		const s = setup();
-		s.changeKey();
+		s.changeKey('a2');
 		await settle();
-		assert.deepEqual(s.store.calls, ['reset: the API key changed', 'refresh background restart']);
+		assert.deepEqual(s.store.calls, ['reset a2: the API key changed', 'refresh background restart account a2']);
 	});
 
-	it('a key cleared: forgets the account and loads nothing', async () => {
+	it('a key cleared: forgets that account; with no key left anywhere the timer stops', async () => {
 		const s = setup({ visible: true, autoRefreshMinutes: 5 });
 		s.scheduler.start();
 		assert.equal(s.timers.period(), 300_000);
 		s.store.hasKey = false;
-		s.changeKey();
+		s.changeKey('a1');
 		await settle();
-		assert.deepEqual(s.store.calls, ['refresh background', 'reset: the API key changed']);
+		// The sources make no request for an account without a key (their own tests show it).
+		assert.deepEqual(s.store.calls, ['refresh background', 'reset a1: the API key changed', 'refresh background restart account a1']);
 		assert.equal(s.timers.period(), undefined, 'no timer without a key');
+	});
+
+	it('sources made later (an account added, a company chosen) load alone once the view was seen, not before', () => {
+		const s = setup();
+		s.addSources(['a1/company-7']);
+		assert.deepEqual(s.store.calls, [], 'not before the view was seen');
+		s.show(true);
+		s.addSources(['a1/company-8', 'a1/company-9']);
+		assert.deepEqual(s.store.calls, ['refresh background', 'refresh background sources a1/company-8,a1/company-9']);
 	});
 
 	it('a cutoff change replaces a refresh under way; before the view was seen it waits', () => {
@@ -130,7 +146,7 @@ describe('refresh scheduler', () => {
 		s.scheduler.start();
 		s.changeSettings({ apiBaseUrl: 'https://eu.api.woodpecker.co' });
 		await settle();
-		assert.deepEqual(s.store.calls, ['refresh background', 'reset: woodpecker.apiBaseUrl changed', 'refresh background restart']);
+		assert.deepEqual(s.store.calls, ['refresh background', 'reset all: woodpecker.apiBaseUrl changed', 'refresh background restart']);
 	});
 
 	it('a settings change that keeps the address reloads nothing', async () => {
@@ -158,12 +174,13 @@ describe('refresh scheduler', () => {
 		assert.equal(s.timers.period(), undefined, '0 turns it off');
 	});
 
-	it('Refresh and Retry are the user asking', async () => {
+	it('Refresh and Retry are the user asking, for every source or the ones named', async () => {
 		const s = setup();
 		await s.scheduler.refreshNow();
-		assert.deepEqual(s.store.calls, ['refresh user']);
+		await s.scheduler.refreshNow(['a2']);
+		assert.deepEqual(s.store.calls, ['refresh user', 'refresh user sources a2']);
 		s.changeCutoff();
-		assert.deepEqual(s.store.calls, ['refresh user', 'refresh background restart'], 'after a refresh asked for, a cutoff change loads at once');
+		assert.deepEqual(s.store.calls, ['refresh user', 'refresh user sources a2', 'refresh background restart'], 'after a refresh asked for, a cutoff change loads at once');
 	});
 
 	it('stops its timer and listens no more once disposed', () => {

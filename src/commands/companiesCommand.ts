@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import type { Account, ClientCompany } from '../accounts/accountStore';
+import type { AgencyCompany } from '../api/types';
+import { toApiError } from '../api/errors';
+import type { CommandContext } from './context';
+import { inertLinks } from './errorActions';
+import { reportError } from './errorPresenter';
+import { offerWayToData } from './nothingToShow';
+import { resolveAccount } from './targets';
+
+interface CompanyPick extends vscode.QuickPickItem {
+	company: ClientCompany;
+}
+
+/**
+ * Lists an agency account's client companies and lets the user choose which to show under it.
+ * A key without the agency add-on is told so, and nothing about the account changes.
+ */
+export async function chooseCompanies(ctx: CommandContext, arg?: unknown): Promise<void> {
+	const keyed = new Set(ctx.sources.sources.filter((s) => !s.company && s.store.hasKey).map((s) => s.accountId));
+	const account = await resolveAccount(ctx, arg, 'Choose the client companies of which agency account?', (a) => keyed.has(a.id));
+	if (!account) return void (ctx.accounts.accounts.length && !keyed.size ? offerWayToData(ctx, 'No account has an API key yet.') : undefined);
+	const hq = ctx.sources.get(account.id);
+	if (!hq?.store.hasKey) {
+		const choice = await vscode.window.showInformationMessage(`Set the API key of ${account.name} first: its client companies are listed with it.`, 'Set API Key');
+		if (choice) await vscode.commands.executeCommand('woodpecker.setApiKey', { sourceId: account.id });
+		return;
+	}
+	let listed: AgencyCompany[];
+	try {
+		listed = await vscode.window.withProgress(
+			{ location: vscode.ProgressLocation.Notification, title: `Listing the client companies of ${account.name}…`, cancellable: true },
+			(_p, token) => {
+				const abort = new AbortController();
+				token.onCancellationRequested(() => abort.abort());
+				return hq.store.listCompanies(abort.signal);
+			},
+		);
+	} catch (e) {
+		const error = toApiError(e);
+		if (error.kind === 'aborted') return;
+		if ((error.kind === 'http' && error.status === 403) || error.kind === 'unexpected') {
+			const why = error.kind === 'http' ? (error.details ?? error.message) : error.message;
+			const choice = await vscode.window.showWarningMessage(
+				inertLinks(`The key of ${account.name} is not an agency key: Woodpecker did not list client companies for it (${why}). Nothing about the account changed.`),
+				'Show Log',
+			);
+			if (choice) ctx.log.show();
+			return;
+		}
+		const target = ctx.sources.several ? { sourceId: account.id } : undefined;
+		return reportError(`Could not list the client companies of ${account.name}`, error, { retry: () => chooseCompanies(ctx, { sourceId: account.id }), target });
+	}
+	const chosen = await pickCompanies(account, listed);
+	if (!chosen) return;
+	await ctx.accounts.setCompanies(account.id, chosen);
+	ctx.log.info(`Client companies of ${account.name}: ${chosen.length} shown.`);
+}
+
+/** The multi-select pick: every listed company (the current choice picked), and chosen ones Woodpecker no longer lists. */
+async function pickCompanies(account: Account, listed: readonly AgencyCompany[]): Promise<ClientCompany[] | undefined> {
+	const chosen = new Set(account.companies.map((c) => c.id));
+	const items: CompanyPick[] = listed.map((c) => ({
+		label: c.name,
+		description: [c.active === false ? 'inactive' : undefined, `id ${c.id}`].filter(Boolean).join(' · '),
+		detail: typeof c.owner === 'string' && c.owner ? `Owner: ${c.owner}` : undefined,
+		picked: chosen.has(c.id),
+		company: { id: c.id, name: c.name },
+	}));
+	const gone = account.companies.filter((c) => !listed.some((l) => l.id === c.id));
+	for (const c of gone) items.push({ label: c.name, description: `id ${c.id} · no longer listed by Woodpecker`, picked: true, company: c });
+	if (!items.length) {
+		void vscode.window.showInformationMessage(`Woodpecker lists no client companies for the agency of ${account.name}.`);
+		return undefined;
+	}
+	const picks = await vscode.window.showQuickPick(items, {
+		title: `Woodpecker: Client Companies of ${account.name}`,
+		placeHolder: 'Pick the companies to show under this account (their batches are loaded with its key)',
+		canPickMany: true,
+		matchOnDescription: true,
+		matchOnDetail: true,
+		ignoreFocusOut: true,
+	});
+	return picks?.map((p) => p.company);
+}

@@ -1,0 +1,84 @@
+// Which account (or client company) a command acts on: the clicked row's, the one named by an
+// action row, the only one there is, or the one the user picks when there are several.
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/accountStore';
+import type { Source } from '../accounts/sources';
+import type { ActionTarget } from './errorActions';
+import type { CommandContext } from './context';
+import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
+
+/** What a command may be handed: a row of the tree, an action row's target, or nothing (the palette). */
+export type CommandArg = EnrichmentNode | ActionTarget | undefined;
+
+/** `arg` when it is an action row's target ({ sourceId }); a tree row (the view title's focused row) is not. */
+export function actionTarget(arg: unknown): ActionTarget | undefined {
+	const a = arg as Partial<ActionTarget & { kind: unknown }> | undefined;
+	return a && typeof a === 'object' && typeof a.sourceId === 'string' && a.kind === undefined ? { sourceId: a.sourceId } : undefined;
+}
+
+/** The target of a row clicked in the tree: its source (an account's, a company's, a batch's or a lead's). */
+export function rowTarget(node: EnrichmentNode | undefined): ActionTarget | undefined {
+	switch (node?.kind) {
+		case 'source':
+		case 'batch':
+			return { sourceId: node.source.id };
+		case 'lead':
+			return { sourceId: node.parent.source.id };
+		default:
+			return undefined;
+	}
+}
+
+/** The source a row or action target belongs to, if the argument names one. */
+export function sourceOfArg(ctx: CommandContext, arg: unknown): Source | undefined {
+	const a = arg as Partial<EnrichmentNode & ActionTarget> | undefined;
+	if (!a || typeof a !== 'object') return undefined;
+	if (typeof a.sourceId === 'string') return ctx.sources.get(a.sourceId);
+	const node = arg as EnrichmentNode;
+	switch (node.kind) {
+		case 'source':
+		case 'batch':
+			return ctx.sources.get(node.source.id);
+		case 'lead':
+			return ctx.sources.get(node.parent.source.id);
+		default:
+			return undefined;
+	}
+}
+
+/** The account a row or target belongs to (a company's is its agency account). */
+export function accountOfArg(ctx: CommandContext, arg: unknown): Account | undefined {
+	const source = sourceOfArg(ctx, arg);
+	return source && ctx.accounts.find(source.accountId);
+}
+
+/** The argument's account, the only one, or the one picked; undefined when there is none or the user cancels. */
+export async function resolveAccount(ctx: CommandContext, arg: unknown, placeHolder: string, accept: (a: Account) => boolean = () => true): Promise<Account | undefined> {
+	const given = accountOfArg(ctx, arg);
+	if (given) return given;
+	const candidates = ctx.accounts.accounts.filter(accept);
+	if (candidates.length <= 1) return candidates[0];
+	const items = await Promise.all(
+		candidates.map(async (account) => ({
+			label: account.name,
+			description: (await ctx.accounts.getKey(account.id)) ? describeCompanies(account) : 'no API key',
+			account,
+		})),
+	);
+	return (await vscode.window.showQuickPick(items, { placeHolder }))?.account;
+}
+
+/** The argument's source, the only one, or the one picked among those `accept` takes. */
+export async function resolveSource(ctx: CommandContext, arg: unknown, placeHolder: string, accept: (s: Source) => boolean = () => true): Promise<Source | undefined> {
+	const given = sourceOfArg(ctx, arg);
+	if (given) return given;
+	const candidates = ctx.sources.sources.filter(accept);
+	if (candidates.length <= 1) return candidates[0];
+	const items = candidates.map((source) => ({ label: ctx.sources.label(source), description: source.company ? 'client company' : undefined, source }));
+	return (await vscode.window.showQuickPick(items, { placeHolder }))?.source;
+}
+
+function describeCompanies(account: Account): string | undefined {
+	const n = account.companies.length;
+	return n ? `agency · ${n} client ${n === 1 ? 'company' : 'companies'}` : undefined;
+}
