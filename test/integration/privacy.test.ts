@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { demoAgency } from '../fake/data';
 import { CutoffItem, batchNodes, logFiles, cacheFile, leadNodes, listFiles, restoreDefaultCutoff, sampleBatches, setCutoffByPick, startCommand, uniqueKey, useSession, userDataDir, waitFor, waitForFailure } from './support';
 
 describe('The API key on disk', () => {
@@ -34,10 +35,17 @@ describe('The API key on disk', () => {
 		await vscode.commands.executeCommand('woodpecker.copyLeadUid', lead);
 		await vscode.commands.executeCommand('woodpecker.showRawJson');
 		await vscode.commands.executeCommand('woodpecker.showRawJson', lead);
+		// A second account, an agency HQ with a client company: its key must be nowhere either.
+		const agencyKey = uniqueKey();
+		fake.server.setAgency({ ...demoAgency(new Date()), apiKey: agencyKey });
+		const hqId = await api.addAccount('Agency HQ', agencyKey);
+		await api.setCompanies(hqId, [{ id: 12345678, name: 'Acme Ltd' }]);
+		await waitFor(async () => ((await api.snapshot({ leads: false })).accounts.find((a) => a.sourceId === hqId)?.companies[0]?.batches.length ? true : undefined), "the agency's company loaded");
 		await api.restart();
 		await vscode.commands.executeCommand('woodpecker.refresh');
-		assert.ok(fake.server.requests.length >= 7, `the session made ${fake.server.requests.length} requests`);
-		assert.ok(fake.server.requests.every((r) => r.apiKey === key), 'every request carried the key');
+		assert.ok(fake.server.requests.length >= 9, `the session made ${fake.server.requests.length} requests`);
+		assert.ok(fake.server.requests.every((r) => r.apiKey === key || r.apiKey === agencyKey), 'every request carried one of the two keys');
+		assert.ok(fake.server.requests.some((r) => r.apiKey === agencyKey && r.companyId === '12345678'), 'the company was asked with the HQ key');
 
 		// What was written is there to search: the cache holds the answer, the log the failures.
 		await waitFor(() => (fs.existsSync(cacheFile()) && fs.readFileSync(cacheFile(), 'utf8').includes(batchNodes(api)[0].row.batch.uuid) ? true : undefined), 'the cached answer');
@@ -47,6 +55,8 @@ describe('The API key on disk', () => {
 		const state = api.globalState();
 		assert.deepEqual(state['woodpecker.cutoff'], { kind: 'days', days: 7 }, `global state: ${JSON.stringify(Object.keys(state))}, view: ${(await api.snapshot({ leads: false })).description}`);
 		assert.ok(!JSON.stringify(state).includes(key), 'the global state holds the API key');
+		assert.ok(!JSON.stringify(state).includes(agencyKey), "the global state holds the agency's API key");
+		assert.match(JSON.stringify(state['woodpecker.accounts']), /"name":"Agency HQ"/, 'the accounts are in global state, by name');
 
 		// The editor writes its state lazily: wait until a state store on disk holds this session's cutoff,
 		// so the key's absence from it means something.
@@ -54,12 +64,16 @@ describe('The API key on disk', () => {
 		const stateStores = () => roots.flatMap(listFiles).filter((f) => /\.vscdb(-wal|-journal|\.backup)?$|[\\/]IndexedDB[\\/]/.test(f));
 		const holdsCutoff = (f: string) => fs.readFileSync(f).includes('woodpecker.cutoff') || fs.readFileSync(f).includes(Buffer.from('woodpecker.cutoff', 'utf16le'));
 		await waitFor(() => (stateStores().some(holdsCutoff) ? true : undefined), "a state store on disk holding the extension's global state", 30_000);
+		const companyCache = path.join(path.dirname(cacheFile(hqId)), 'company-12345678', 'last-response.json');
+		await waitFor(() => (fs.existsSync(companyCache) ? true : undefined), "the company's cached answer");
 		const searched = roots.flatMap(listFiles);
-		for (const must of [path.join(userDataDir(), 'User', 'settings.json'), cacheFile(), ...logFiles(), ...stateStores()]) assert.ok(searched.includes(must), `${must} was not searched`);
-		const leaking = searched.filter((f) => {
-			const bytes = fs.readFileSync(f);
-			return bytes.includes(key) || bytes.includes(Buffer.from(key, 'utf16le'));
-		});
-		assert.deepEqual(leaking, [], 'files holding the API key');
+		for (const must of [path.join(userDataDir(), 'User', 'settings.json'), cacheFile(), cacheFile(hqId), companyCache, ...logFiles(), ...stateStores()]) assert.ok(searched.includes(must), `${must} was not searched`);
+		for (const secret of [key, agencyKey]) {
+			const leaking = searched.filter((f) => {
+				const bytes = fs.readFileSync(f);
+				return bytes.includes(secret) || bytes.includes(Buffer.from(secret, 'utf16le'));
+			});
+			assert.deepEqual(leaking, [], `files holding the ${secret === key ? 'first' : "agency's"} API key`);
+		}
 	});
 });

@@ -255,6 +255,18 @@ export class Workbench {
 	/** Right-clicks `target` and picks `item` from its context menu. */
 	async contextMenu(target: Locator, item: string | RegExp): Promise<void> {
 		await target.click({ button: 'right' });
+		await this.chooseMenuEntry(item);
+	}
+
+	/** Opens the view title's "More Actions..." (…) menu and picks `item`. */
+	async viewTitleMenu(item: string | RegExp): Promise<void> {
+		await this.openView();
+		await this.view().getByRole('button', { name: 'More Actions...' }).click();
+		await this.chooseMenuEntry(item);
+	}
+
+	/** Picks `item` from the open menu. */
+	private async chooseMenuEntry(item: string | RegExp): Promise<void> {
 		const entry = this.page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: item });
 		await entry.waitFor();
 		// A plain click was seen to leave the menu open with the entry only highlighted;

@@ -7,10 +7,12 @@ import * as path from 'node:path';
 import { AccountStore } from '../../../src/accounts/accountStore';
 import { Sources } from '../../../src/accounts/sources';
 import type { EnrichmentBatch } from '../../../src/api/types';
+import { actionsForSource } from '../../../src/commands/errorActions';
 import { ENRICHMENTS_PATH, FakeWoodpeckerServer } from '../../fake/server';
 import { MemoryMemento, MemorySecrets } from '../../fake/storage';
 
 const GOOD_KEY = 'wpk_sources_test_good_key_000000000000001';
+const HQ_KEY = 'wpk_sources_test_agency_hq_key_0000000003';
 const WRONG_KEY = 'wpk_sources_test_wrong_key_00000000000002';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -28,7 +30,19 @@ interface Setup {
 function useSources(): () => Setup {
 	let setup: Setup | undefined;
 	beforeEach(async () => {
-		const fake = new FakeWoodpeckerServer({ apiKey: GOOD_KEY, batches: [batch('good-1', hoursAgo(1)), batch('good-2', hoursAgo(2))] });
+		const fake = new FakeWoodpeckerServer({
+			apiKey: GOOD_KEY,
+			batches: [batch('good-1', hoursAgo(1)), batch('good-2', hoursAgo(2))],
+			agency: {
+				apiKey: HQ_KEY,
+				batches: [batch('hq-1', hoursAgo(3))],
+				companies: [
+					{ company: { id: 101, name: 'Alpha', active: true }, batches: [batch('alpha-1', hoursAgo(1))] },
+					{ company: { id: 102, name: 'Beta', active: true }, batches: [batch('beta-1', hoursAgo(2)), batch('beta-2', hoursAgo(4))] },
+					{ company: { id: 103, name: 'Gamma', active: false }, batches: [] },
+				],
+			},
+		});
 		const url = await fake.start();
 		const secrets = new MemorySecrets();
 		const accounts = new AccountStore(secrets, new MemoryMemento());
@@ -168,5 +182,84 @@ describe('sources (several accounts)', () => {
 		await accounts.add('Wrong', WRONG_KEY);
 		await sources.refresh();
 		assert.ok(logged.some((l) => l.startsWith('[Wrong] Refresh failed: ')), logged.join('\n'));
+	});
+
+	describe('an agency and its client companies', () => {
+		it('each chosen company is a source under its agency: its own batches, asked with the HQ key and x-company-id, in the agency\'s queue', async () => {
+			const { accounts, sources, fake } = setup();
+			const hq = await accounts.add('HQ', HQ_KEY);
+			const added: string[][] = [];
+			sources.onDidAdd((made) => added.push(made.map((m) => m.id)));
+			await accounts.setCompanies(hq.id, [
+				{ id: 101, name: 'Alpha' },
+				{ id: 102, name: 'Beta' },
+			]);
+			await until(() => added.some((ids) => ids.some((id) => id.endsWith('/company-101'))), 'the new companies announced');
+			assert.deepEqual(sources.sources.map((x) => [x.id, sources.label(x)]), [
+				[hq.id, 'HQ'],
+				[`${hq.id}/company-101`, 'HQ › Alpha'],
+				[`${hq.id}/company-102`, 'HQ › Beta'],
+			]);
+			// Announced to be loaded (the account itself was, before): the companies together, nothing else.
+			assert.deepEqual(added.at(-1), [`${hq.id}/company-101`, `${hq.id}/company-102`]);
+			assert.ok(added.slice(0, -1).every((ids) => ids.length === 1 && ids[0] === hq.id));
+			fake.latencyMs = 30;
+			await sources.refresh();
+			assert.deepEqual([uuids(sources, hq.id), uuids(sources, `${hq.id}/company-101`), uuids(sources, `${hq.id}/company-102`)], [['hq-1'], ['alpha-1'], ['beta-1', 'beta-2']]);
+			const asked = fake.requests.filter((r) => r.path === ENRICHMENTS_PATH);
+			assert.deepEqual(asked.map((r) => r.companyId ?? '-').sort(), ['-', '101', '102']);
+			assert.ok(asked.every((r) => r.apiKey === HQ_KEY), 'all with the HQ key');
+			assert.equal(fake.maxInFlight, 1, 'the agency and its companies share one queue');
+		});
+
+		it('lists the companies through the account, every page; changing the choice keeps the sources that stay', async () => {
+			const { accounts, sources } = setup();
+			const hq = await accounts.add('HQ', HQ_KEY);
+			await until(() => sources.sources.length === 1, 'the HQ source');
+			const listed = await sources.get(hq.id)!.store.listCompanies();
+			assert.deepEqual(listed.map((c) => [c.id, c.name, c.active]), [
+				[101, 'Alpha', true],
+				[102, 'Beta', true],
+				[103, 'Gamma', false],
+			]);
+			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha' }]);
+			await until(() => sources.sources.length === 2, 'Alpha');
+			const alpha = sources.get(`${hq.id}/company-101`);
+			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha (renamed)' }, { id: 102, name: 'Beta' }]);
+			await until(() => sources.sources.length === 3, 'Alpha and Beta');
+			assert.equal(sources.get(`${hq.id}/company-101`), alpha, 'the same source, its data kept');
+			assert.equal(sources.label(alpha!), 'HQ › Alpha (renamed)');
+		});
+
+		it('a dropped company loses its cache folder; the agency keeps its own', async () => {
+			const { accounts, sources, folder } = setup();
+			const hq = await accounts.add('HQ', HQ_KEY);
+			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha' }]);
+			await until(() => sources.sources.length === 2, 'two sources');
+			await sources.refresh();
+			const companyFile = path.join(folder, 'accounts', hq.id, 'company-101', 'last-response.json');
+			const hqFile = path.join(folder, 'accounts', hq.id, 'last-response.json');
+			await until(() => fs.existsSync(companyFile) && fs.existsSync(hqFile), 'both cached');
+			await accounts.setCompanies(hq.id, []);
+			await until(() => !fs.existsSync(path.dirname(companyFile)), "the company's folder to go");
+			assert.ok(fs.existsSync(hqFile));
+		});
+
+		it('a company that left the agency fails alone, and its way out is to choose the companies again', async () => {
+			const { accounts, sources, fake } = setup();
+			const hq = await accounts.add('HQ', HQ_KEY);
+			await accounts.setCompanies(hq.id, [
+				{ id: 101, name: 'Alpha' },
+				{ id: 102, name: 'Beta' },
+			]);
+			await until(() => sources.sources.length === 3, 'three sources');
+			fake.removeCompany(102);
+			const outcomes = await sources.refresh();
+			assert.deepEqual(outcomes.map((o) => o.outcome.ok), [true, true, false]);
+			const beta = sources.get(`${hq.id}/company-102`)!;
+			assert.equal(beta.store.failure?.error.status, 403);
+			assert.deepEqual(actionsForSource(beta.store.failure!.error, true), ['chooseCompanies']);
+			assert.deepEqual(uuids(sources, `${hq.id}/company-101`), ['alpha-1']);
+		});
 	});
 });
