@@ -6,7 +6,7 @@ import type { AgencyCompaniesPage, AgencyCompany } from './types';
 
 export const COMPANIES_PATH = '/rest/v2/agency/companies';
 
-/** A server that never says "last page" is stopped here, not followed forever (50 companies a page). */
+/** A server that never says "last page" is stopped here, not followed forever; at 50 a page, 50,000 companies. */
 export const MAX_COMPANY_PAGES = 1000;
 
 /** Why `id` cannot go in the x-company-id header, or undefined when it can (or is not set). */
