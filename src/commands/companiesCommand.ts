@@ -39,12 +39,11 @@ export async function chooseCompanies(ctx: CommandContext, arg?: unknown): Promi
 	} catch (e) {
 		const error = toApiError(e);
 		if (error.kind === 'aborted') return;
-		if ((error.kind === 'http' && error.status === 403) || error.kind === 'unexpected') {
+		if ((error.kind === 'http' && error.status === 403) || error.kind === 'invalid-response') {
 			const why = error.kind === 'http' ? (error.details ?? error.message) : error.message;
-			const choice = await vscode.window.showWarningMessage(
-				inertLinks(`The key of ${account.name} is not an agency key: Woodpecker did not list client companies for it (${why}). Nothing about the account changed.`),
-				'Show Log',
-			);
+			const text = `The key of ${account.name} is not an agency key: Woodpecker did not list client companies for it (${why}). Nothing about the account changed.`;
+			ctx.log.warn(text);
+			const choice = await vscode.window.showWarningMessage(inertLinks(text), 'Show Log');
 			if (choice) ctx.log.show();
 			return;
 		}

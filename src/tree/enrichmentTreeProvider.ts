@@ -123,10 +123,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	/** The row of a source when several share the tree. */
 	sourceNode(source: Source): SourceNode {
 		let node = this.sourceNodes.get(source.id);
-		if (!node) {
-			const hasChildren = (this.rows.get(source.id)?.batches.length ?? 0) > 0 || this.hasActions(source) || (!source.company && this.sources.ofAccount(source.accountId).length > 1);
-			this.sourceNodes.set(source.id, (node = new SourceNode(source, this.textInput(source), hasChildren)));
-		}
+		if (!node) this.sourceNodes.set(source.id, (node = new SourceNode(source, this.textInput(source))));
 		return node;
 	}
 
@@ -167,10 +164,6 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 			failure: store.failure ? { message: store.failure.error.message, at: store.failure.at } : undefined,
 			outOfReach: store.failure !== undefined && actionsForSource(store.failure.error, source.company !== undefined).includes('chooseCompanies'),
 		};
-	}
-
-	private hasActions(source: Source): boolean {
-		return this.actionRows(source, true).length > 0;
 	}
 
 	/**

@@ -42,10 +42,12 @@ describe('Several accounts', () => {
 		assert.match(first.description, /^4 batches · \d+ pending$/);
 		assert.equal(first.icon, 'account');
 		assert.equal(first.contextValue, 'woodpecker.account');
-		// Each account asked with its own key, one request at a time per account.
+		// The new account loaded alone; Refresh then asks both, each with its own key.
+		assert.deepEqual(fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH).map((r) => r.apiKey), [DEMO_AGENCY_KEY]);
+		fake.server.reset();
+		await vscode.commands.executeCommand('woodpecker.refresh');
 		const keys = fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH).map((r) => r.apiKey);
-		assert.ok(keys.includes(DEMO_AGENCY_KEY));
-		assert.ok(keys.includes(session.current.key));
+		assert.deepEqual([...keys].sort(), [DEMO_AGENCY_KEY, session.current.key].sort());
 		// The badge counts the pending leads of every account.
 		const leads = await api.snapshot();
 		const pending = leads.accounts.flatMap((a) => a.batches.flatMap((b) => b.leads)).filter((l) => l.icon === 'clock').length;
@@ -72,12 +74,16 @@ describe('Several accounts', () => {
 		assert.equal(s.message, undefined, 'each row speaks for itself: no view message');
 
 		fake.server.reset();
-		await vscode.commands.executeCommand('woodpecker.refresh', { sourceId: wrongId });
+		// As the row's Retry runs it; its failure notification holds the command until dismissed.
+		startCommand('woodpecker.refresh', { sourceId: wrongId });
+		await waitFor(() => (fake.server.requests.length ? true : undefined), 'the retry request');
+		await waitForSnapshot(settled, 'the retry to end');
 		assert.deepEqual(
 			fake.server.requests.map((r) => r.apiKey),
 			['a-key-the-server-rejects'],
 			'Retry on the row refreshes that account only',
 		);
+		await vscode.commands.executeCommand('notifications.clearAll');
 		fake.server.reset();
 		startCommand('woodpecker.refresh');
 		const after = await waitForSnapshot((x) => settled(x) && fake.server.requests.length >= 2, 'both accounts refreshed');
@@ -108,8 +114,16 @@ describe('Several accounts', () => {
 describe('An agency account and its client companies', () => {
 	const session = useSession();
 
+	/** A session whose one account holds the demo agency's HQ key. */
+	async function startAgency() {
+		const started = await session.start(sampleBatches().batches);
+		await started.api.storeApiKey(DEMO_AGENCY_KEY);
+		await waitForSnapshot((x) => x.state === 'loaded' && !x.refreshing && x.batches.length > 0 && x.batches.every((b) => !sampleBatches().batches.some((s) => s.uuid === b.uuid)), "the HQ's own batches");
+		return started;
+	}
+
 	it('each chosen company shows under its agency with its own batches, asked with the HQ key and x-company-id', async () => {
-		const { api, fake } = await session.start(sampleBatches().batches, { apiKey: DEMO_AGENCY_KEY });
+		const { api, fake } = await startAgency();
 		const hqId = api.accounts()[0].id;
 		await api.setCompanies(hqId, [ACME, GLOBEX]);
 		const s = await waitForSnapshot((x) => x.accounts.length === 1 && x.accounts[0].companies.length === 2 && settled(x), 'the agency with two companies');
@@ -138,12 +152,13 @@ describe('An agency account and its client companies', () => {
 	});
 
 	it('a company that left the agency says so on its row, with Choose Client Companies… at hand', async () => {
-		const { api, fake } = await session.start(sampleBatches().batches, { apiKey: DEMO_AGENCY_KEY });
+		const { api, fake } = await startAgency();
 		const hqId = api.accounts()[0].id;
 		await api.setCompanies(hqId, [ACME, GLOBEX]);
 		await waitForSnapshot((x) => x.accounts[0]?.companies.length === 2 && settled(x), 'two companies');
 		fake.server.removeCompany(GLOBEX.id);
-		await vscode.commands.executeCommand('woodpecker.refresh');
+		// Refresh as the user runs it; the failure's notification holds the command until dismissed.
+		startCommand('woodpecker.refresh');
 		const s = await waitForSnapshot((x) => settled(x) && x.accounts[0].companies[1].description === 'no longer reachable', 'the gone company row');
 		const gone = s.accounts[0].companies[1];
 		assert.equal(gone.label, GLOBEX.name);
@@ -155,9 +170,11 @@ describe('An agency account and its client companies', () => {
 	it('a key without the agency add-on is told so; nothing about the account changes', async () => {
 		const { api, fake } = await session.start(sampleBatches().batches);
 		fake.server.reset();
-		await vscode.commands.executeCommand('woodpecker.chooseCompanies');
+		// Its warning holds the command until dismissed.
+		startCommand('woodpecker.chooseCompanies');
+		await waitFor(() => (/The key of Default is not an agency key: Woodpecker did not list client companies for it \(No Agency addon\)/.test(logText()) ? true : undefined), 'the warning, in the log too');
 		assert.deepEqual(fake.server.requests.map((r) => r.path), [COMPANIES_PATH]);
-		assert.match(logText(), /The key of Default is not an agency key/);
+		await vscode.commands.executeCommand('notifications.clearAll');
 		assert.deepEqual(api.accounts().map((a) => [a.name, a.companies]), [['Default', []]]);
 		assert.equal((await api.snapshot({ leads: false })).batches.length, 4);
 	});

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { demoAgency } from '../fake/data';
+import { waitForSnapshot } from './helpers';
 import { CutoffItem, batchNodes, logFiles, cacheFile, leadNodes, listFiles, restoreDefaultCutoff, sampleBatches, setCutoffByPick, startCommand, uniqueKey, useSession, userDataDir, waitFor, waitForFailure } from './support';
 
 describe('The API key on disk', () => {
@@ -48,7 +49,8 @@ describe('The API key on disk', () => {
 		assert.ok(fake.server.requests.some((r) => r.apiKey === agencyKey && r.companyId === '12345678'), 'the company was asked with the HQ key');
 
 		// What was written is there to search: the cache holds the answer, the log the failures.
-		await waitFor(() => (fs.existsSync(cacheFile()) && fs.readFileSync(cacheFile(), 'utf8').includes(batchNodes(api)[0].row.batch.uuid) ? true : undefined), 'the cached answer');
+		const firstUuid = (await waitForSnapshot((x) => (x.accounts[0]?.batches.length ?? 0) > 0, "the first account's batches after the restart")).accounts[0].batches[0].uuid;
+		await waitFor(() => (fs.existsSync(cacheFile()) && fs.readFileSync(cacheFile(), 'utf8').includes(firstUuid) ? true : undefined), 'the cached answer');
 		await waitFor(() => (logFiles().some((f) => fs.readFileSync(f, 'utf8').includes('Invalid api key')) ? true : undefined), 'the 401 in the Woodpecker log');
 
 		// The extension's global state, read back as stored: the cutoff is there, the key is not.

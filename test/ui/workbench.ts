@@ -261,7 +261,8 @@ export class Workbench {
 	/** Opens the view title's "More Actions..." (…) menu and picks `item`. */
 	async viewTitleMenu(item: string | RegExp): Promise<void> {
 		await this.openView();
-		await this.view().getByRole('button', { name: 'More Actions...' }).click();
+		// Its label is "Views and More Actions..." while the view is alone in its container; it has no button role.
+		await this.view().locator('.composite.title .codicon-toolbar-more').click();
 		await this.chooseMenuEntry(item);
 	}
 
@@ -303,13 +304,17 @@ export class Workbench {
 		return this.quickInput().locator('input.input');
 	}
 
-	/** Answers an open input box (showInputBox) and submits it. */
-	async answerInputBox(text: string): Promise<void> {
+	/**
+	 * Answers an open input box (showInputBox) and submits it; waits until it closes, or, when
+	 * another box follows (a command's next step), until the box titled `next` is up.
+	 */
+	async answerInputBox(text: string, next?: RegExp): Promise<void> {
 		const input = this.quickInputBox();
 		await input.waitFor();
 		await input.fill(text);
 		await input.press('Enter');
-		await this.quickInput().waitFor({ state: 'hidden' });
+		if (next) await this.quickInput().locator('.quick-input-title', { hasText: next }).waitFor();
+		else await this.quickInput().waitFor({ state: 'hidden' });
 	}
 
 	/** Notification toasts containing `text`. */

@@ -12,7 +12,6 @@ export class SourceNode {
 	constructor(
 		readonly source: Source,
 		private readonly text: SourceTextInput,
-		private readonly hasChildren: boolean,
 	) {}
 
 	get id(): string {
@@ -20,7 +19,9 @@ export class SourceNode {
 	}
 
 	toTreeItem(): vscode.TreeItem {
-		const item = new vscode.TreeItem(this.text.name, this.hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+		// Always expandable: a row first shown without children (still loading) would otherwise stay
+		// a leaf, or come back collapsed, once its batches arrive. One without any shows no twistie once opened.
+		const item = new vscode.TreeItem(this.text.name, vscode.TreeItemCollapsibleState.Expanded);
 		// The state is not in the id: the row keeps its expansion whatever its state.
 		item.id = `source:${this.source.id}`;
 		item.description = sourceDescription(this.text);
