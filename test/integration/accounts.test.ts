@@ -46,8 +46,14 @@ describe('Several accounts', () => {
 		assert.deepEqual(fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH).map((r) => r.apiKey), [DEMO_AGENCY_KEY]);
 		fake.server.reset();
 		await vscode.commands.executeCommand('woodpecker.refresh');
-		const keys = fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH).map((r) => r.apiKey);
-		assert.deepEqual([...keys].sort(), [DEMO_AGENCY_KEY, session.current.key].sort());
+		const lists = fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH);
+		assert.deepEqual(lists.map((r) => r.apiKey).sort(), [DEMO_AGENCY_KEY, session.current.key].sort());
+		assert.equal(new Set(lists.map((r) => r.query.created_after)).size, 1, 'one cutoff for every account');
+		// Rows keep their ids across the refresh, so VS Code keeps their expansion and selection.
+		const ids = (x: TreeSnapshot) => x.accounts.flatMap((a) => [a.id, ...a.batches.map((b) => b.id)]);
+		const again = await api.snapshot({ leads: false });
+		assert.deepEqual(ids(again), ids(s));
+		assert.equal(new Set(ids(again)).size, ids(again).length, 'ids unique across accounts');
 		// The badge counts the pending leads of every account.
 		const leads = await api.snapshot();
 		const pending = leads.accounts.flatMap((a) => a.batches.flatMap((b) => b.leads)).filter((l) => l.icon === 'clock').length;

@@ -46,6 +46,31 @@ describe('Several accounts and agencies', () => {
 		await wb.readmeScreenshot('accounts', await wb.sideBarClip());
 	});
 
+	it('Rename Account… and Remove Account… from an account row: the name is checked, removal asks first and goes back to one account', async () => {
+		const wb = workbench();
+		await wb.signIn();
+		await wb.runCommand('Woodpecker: Add Account…');
+		await wb.answerInputBox('Agency HQ', /Add Account \(2\/2\)/);
+		await wb.answerInputBox(DEMO_AGENCY_KEY);
+		await descriptionOf(wb, 'Agency HQ', /^\d+ batch(es)?/, 'the second account loaded');
+
+		await wb.contextMenu(wb.treeRow('Agency HQ'), 'Rename Account…');
+		const input = wb.quickInputBox();
+		await input.waitFor();
+		assert.equal(await input.inputValue(), 'Agency HQ', 'the box starts from the current name');
+		await input.fill('default');
+		await eventually(() => wb.quickInput().innerText(), (t) => t.includes('An account named "Default" exists already.'), 'a taken name refused as typed');
+		await wb.answerInputBox('Client Agency');
+		await wb.treeRow('Client Agency').waitFor();
+
+		await wb.contextMenu(wb.treeRow('Client Agency'), 'Remove Account…');
+		const dialog = wb.page.locator('.monaco-dialog-box');
+		await dialog.waitFor();
+		assert.match(await dialog.innerText(), /Remove the account "Client Agency"\?[\s\S]*Its API key and its cached batches are deleted from this machine\. Nothing changes in Woodpecker\./);
+		await dialog.getByRole('button', { name: 'Remove Account' }).click();
+		await eventually(async () => (await wb.treeRows()).map((r) => r.label), (labels) => !labels.includes('Client Agency') && !labels.includes('Default'), 'back to one account: its batches are the roots again');
+	});
+
 	it('a rejected key on one account shows on its row with its own Set API Key…; the other keeps its batches', async () => {
 		const wb = workbench();
 		await wb.signIn();
