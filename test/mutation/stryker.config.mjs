@@ -13,6 +13,8 @@ export const mutate = [
 	'src/tree/batchSummary.ts',
 	'src/tree/viewText.ts',
 	'src/tree/visibleText.ts',
+	'src/tree/sourceText.ts',
+	'src/accounts/**/*.ts',
 ];
 
 /** Below this mutation score (percent) the command fails. */
