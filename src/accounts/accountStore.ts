@@ -199,7 +199,7 @@ export class AccountStore extends Disposable {
 	/** Another window changed a key: tell it once, and not the echo of this window's own change. */
 	private async onSecretChanged(secret: string): Promise<void> {
 		const id = SECRET_PATTERN.exec(secret)?.[1];
-		if (!id || !this.find(id)) return;
+		if (!id) return;
 		const now = await this.getKey(id);
 		if (!this.find(id) || this.known.get(id) === now) return;
 		this.known.set(id, now);

@@ -192,4 +192,119 @@ describe('account store', () => {
 			assert.deepEqual(s.keyEvents, [a.id], 'entries of unknown accounts and other secrets are not ours');
 		});
 	});
+
+	describe('details', () => {
+		it('holds no account before it is initialized', () => {
+			assert.deepEqual(setup().store.accounts, []);
+		});
+
+		it('trims keys wherever they come from, and names when renamed', async () => {
+			const s = setup();
+			await s.store.initialize();
+			const a = await s.store.add('Acme', `  ${KEY_1}\n`);
+			assert.equal(s.secrets.values.get(`woodpecker.account.${a.id}.apiKey`), KEY_1);
+			await s.store.setKey(a.id, ` ${KEY_2} `);
+			assert.equal(s.secrets.values.get(`woodpecker.account.${a.id}.apiKey`), KEY_2);
+			s.secrets.values.set(`woodpecker.account.${a.id}.apiKey`, `\t${KEY_1} `);
+			assert.equal(await s.store.getKey(a.id), KEY_1);
+			await s.store.setKey(a.id, undefined);
+			assert.equal(s.secrets.values.has(`woodpecker.account.${a.id}.apiKey`), false);
+			await s.store.rename(a.id, '  Acme Outreach  ');
+			assert.equal(s.store.find(a.id)?.name, 'Acme Outreach');
+		});
+
+		it('renames and changes only the account named, and refuses one that is gone', async () => {
+			const s = setup();
+			await s.store.initialize();
+			const a = await s.store.add('Acme', KEY_1);
+			const b = await s.store.add('Globex', KEY_2);
+			await s.store.rename(b.id, 'Globex Inc');
+			await s.store.setCompanies(b.id, [{ id: 7, name: 'Seven' }]);
+			assert.deepEqual(s.store.accounts, [
+				{ id: a.id, name: 'Acme', companies: [] },
+				{ id: b.id, name: 'Globex Inc', companies: [{ id: 7, name: 'Seven' }] },
+			]);
+			assert.deepEqual(s.state.values.get('woodpecker.accounts'), {
+				version: 1,
+				accounts: [
+					{ id: a.id, name: 'Acme', companies: [] },
+					{ id: b.id, name: 'Globex Inc', companies: [{ id: 7, name: 'Seven' }] },
+				],
+			});
+			await assert.rejects(s.store.setCompanies('a-0000ffff', []), /^Error: That account no longer exists\.$/);
+			await assert.rejects(s.store.rename('a-0000ffff', 'Other'), /^Error: That account no longer exists\.$/);
+		});
+
+		it('removing an account that is gone changes nothing', async () => {
+			const s = setup();
+			await s.store.initialize();
+			await s.store.add('Acme', KEY_1);
+			const before = s.changes();
+			s.state.values.delete('woodpecker.accounts');
+			await s.store.remove('a-0000ffff');
+			assert.equal(s.changes(), before);
+			assert.equal(s.state.values.has('woodpecker.accounts'), false, 'nothing saved');
+		});
+
+		it('never gives an id twice, even when the generator repeats itself', async () => {
+			const secrets = new MemorySecrets();
+			const ids = ['a-00000001', 'a-00000001', 'a-00000001', 'a-00000002'];
+			const store = new AccountStore(secrets, new MemoryMemento(), () => ids.shift()!);
+			await store.initialize();
+			assert.equal((await store.add('One', KEY_1)).id, 'a-00000001');
+			assert.equal((await store.add('Two', KEY_2)).id, 'a-00000002');
+		});
+
+		it('makes ids of eight hex digits after "a-"', async () => {
+			const random = Math.random;
+			Math.random = () => 0.00001; // 0xffffffff × 0.00001 = 42949 = 0xa7c5
+			try {
+				const store = new AccountStore(new MemorySecrets(), new MemoryMemento());
+				await store.initialize();
+				assert.equal((await store.add('One', KEY_1)).id, 'a-0000a7c5');
+			} finally {
+				Math.random = random;
+			}
+		});
+
+		it('leaves out stored entries with an id that is no plain name, or companies without a text name', async () => {
+			const s = setup({
+				state: {
+					version: 1,
+					accounts: [
+						{ id: 42, name: 'Numeric id' },
+						{ id: 'a-00000004/../x', name: 'Path in the id' },
+						{ id: 'a-00000005', name: 'Kept', companies: [{ id: 6, name: 7 }, { id: 8, name: 'Eight' }] },
+					],
+				},
+			});
+			await s.store.initialize();
+			assert.deepEqual(s.store.accounts, [{ id: 'a-00000005', name: 'Kept', companies: [{ id: 8, name: 'Eight' }] }]);
+		});
+
+		it('takes only its own secret entries as key changes from elsewhere', async () => {
+			const s = setup();
+			await s.store.initialize();
+			const a = await s.store.add('Acme', KEY_1);
+			await settle();
+			s.keyEvents.length = 0;
+			await s.secrets.storeElsewhere(`other.woodpecker.account.${a.id}.apiKey`, KEY_2);
+			await s.secrets.storeElsewhere(`woodpecker.account.${a.id}.apiKeyOld`, KEY_2);
+			await settle();
+			assert.deepEqual(s.keyEvents, []);
+		});
+
+		it("an account added without a key: a key stored for it elsewhere is news; its own echo is not", async () => {
+			const s = setup();
+			await s.store.initialize();
+			const a = await s.store.add('Later', '');
+			const b = await s.store.add('Now', KEY_1);
+			await settle();
+			s.keyEvents.length = 0;
+			await s.secrets.storeElsewhere(`woodpecker.account.${b.id}.apiKey`, KEY_1);
+			await s.secrets.storeElsewhere(`woodpecker.account.${a.id}.apiKey`, KEY_2);
+			await settle();
+			assert.deepEqual(s.keyEvents, [a.id]);
+		});
+	});
 });

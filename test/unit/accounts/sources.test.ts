@@ -27,8 +27,21 @@ interface Setup {
 	logged: string[];
 }
 
-function useSources(): () => Setup {
-	let setup: Setup | undefined;
+interface ProgressCall {
+	trigger: string;
+	cancel: () => void;
+}
+
+interface Extra {
+	progress: ProgressCall[];
+	/** log.setSecret calls as "<owner>=<GOOD|HQ|other|->". */
+	secretCalls: string[];
+	/** Disposes the sources and makes new ones over the same accounts and folder, as a reload does. */
+	remake(): Promise<Sources>;
+}
+
+function useSources(): () => Setup & Extra {
+	let setup: (Setup & Extra) | undefined;
 	beforeEach(async () => {
 		const fake = new FakeWoodpeckerServer({
 			apiKey: GOOD_KEY,
@@ -49,20 +62,48 @@ function useSources(): () => Setup {
 		await accounts.initialize();
 		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'woodpecker-sources-'));
 		const logged: string[] = [];
-		const sources = new Sources({
-			accounts,
-			cutoffs: { get: () => ({ kind: 'days', days: 1 }) },
-			config: () => ({ apiBaseUrl: url, timeoutMs: 5000 }),
-			log: { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m), setSecret() {} },
-			storageFolder: folder,
-		});
+		const progress: ProgressCall[] = [];
+		const secretCalls: string[] = [];
+		const make = () =>
+			new Sources({
+				accounts,
+				cutoffs: { get: () => ({ kind: 'days', days: 1 }) },
+				config: () => ({ apiBaseUrl: url, timeoutMs: 5000 }),
+				log: {
+					info: (m) => logged.push(m),
+					warn: (m) => logged.push(m),
+					error: (m) => logged.push(m),
+					setSecret: (owner, secret) => secretCalls.push(`${owner}=${secret === undefined ? '-' : secret === GOOD_KEY ? 'GOOD' : secret === HQ_KEY ? 'HQ' : 'other'}`),
+				},
+				progress: (_task, o) => progress.push(o),
+				storageFolder: folder,
+			});
+		const sources = make();
 		await sources.initialize();
-		setup = { fake, accounts, sources, secrets, folder, logged };
+		setup = {
+			fake,
+			accounts,
+			sources,
+			secrets,
+			folder,
+			logged,
+			progress,
+			secretCalls,
+			async remake() {
+				setup!.sources.dispose();
+				const again = make();
+				await again.initialize();
+				setup!.sources = again;
+				return again;
+			},
+		};
 	});
 	afterEach(async () => {
 		setup?.sources.dispose();
 		await setup?.fake.stop();
-		if (setup) fs.rmSync(setup.folder, { recursive: true, force: true });
+		// A cache write started by the last refresh may still be landing: let it, then retry the delete.
+		await new Promise((r) => setTimeout(r, 50));
+		if (setup) fs.rmSync(setup.folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 		setup = undefined;
 	});
 	return () => {
@@ -200,9 +241,9 @@ describe('sources (several accounts)', () => {
 				[`${hq.id}/company-101`, 'HQ › Alpha'],
 				[`${hq.id}/company-102`, 'HQ › Beta'],
 			]);
-			// Announced to be loaded (the account itself was, before): the companies together, nothing else.
-			assert.deepEqual(added.at(-1), [`${hq.id}/company-101`, `${hq.id}/company-102`]);
-			assert.ok(added.slice(0, -1).every((ids) => ids.length === 1 && ids[0] === hq.id));
+			// Announced to be loaded: the companies together (and, in either order, the account itself once).
+			await until(() => added.length === 2, 'both announcements');
+			assert.deepEqual([...added].sort((x, y) => x.length - y.length), [[hq.id], [`${hq.id}/company-101`, `${hq.id}/company-102`]]);
 			fake.latencyMs = 30;
 			await sources.refresh();
 			assert.deepEqual([uuids(sources, hq.id), uuids(sources, `${hq.id}/company-101`), uuids(sources, `${hq.id}/company-102`)], [['hq-1'], ['alpha-1'], ['beta-1', 'beta-2']]);
@@ -260,6 +301,152 @@ describe('sources (several accounts)', () => {
 			assert.equal(beta.store.failure?.error.status, 403);
 			assert.deepEqual(actionsForSource(beta.store.failure!.error, true), ['chooseCompanies']);
 			assert.deepEqual(uuids(sources, `${hq.id}/company-101`), ['alpha-1']);
+		});
+	});
+
+	describe('details', () => {
+		it('says whether several sources share the view, how many accounts there are, and whether any has a key or refreshes', async () => {
+			const { accounts, sources, fake } = setup();
+			assert.deepEqual([sources.several, sources.accountCount, sources.hasKey, sources.isRefreshing], [false, 0, false, false]);
+			await accounts.add('No key', '');
+			await until(() => sources.sources.length === 1, 'one source');
+			assert.deepEqual([sources.several, sources.accountCount, sources.hasKey], [false, 1, false]);
+			await accounts.add('Keyed', GOOD_KEY);
+			await until(() => sources.hasKey, 'the keyed account read');
+			assert.deepEqual([sources.several, sources.accountCount, sources.hasKey], [true, 2, true]);
+			fake.failNext({ kind: 'delay', ms: 200 });
+			const running = sources.refresh();
+			assert.equal(sources.isRefreshing, true, 'one of them refreshes');
+			await running;
+			assert.equal(sources.isRefreshing, false);
+		});
+
+		it("refreshes one account's sources (itself and its companies) when asked for that account", async () => {
+			const { accounts, sources, fake } = setup();
+			const plain = await accounts.add('Plain', GOOD_KEY);
+			const hq = await accounts.add('HQ', HQ_KEY);
+			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha' }]);
+			await until(() => sources.sources.length === 3, 'three sources');
+			const outcomes = await sources.refresh({ accountId: hq.id });
+			assert.deepEqual(outcomes.map((o) => o.source.id), [hq.id, `${hq.id}/company-101`]);
+			assert.ok(fake.requests.every((r) => r.apiKey === HQ_KEY));
+			assert.equal(sources.get(plain.id)?.store.data, undefined);
+		});
+
+		it('shows one progress for all, in the background unless the user asked; its cancel stops every source', async () => {
+			const { accounts, sources, fake, progress } = setup();
+			const a = await accounts.add('A', GOOD_KEY);
+			const b = await accounts.add('B', GOOD_KEY);
+			await until(() => sources.hasKey && sources.sources.every((x) => x.store.hasKey), 'keys read');
+			assert.deepEqual(await sources.refresh({ sourceIds: [] }), [], 'nothing to refresh');
+			assert.equal(progress.length, 0, 'and no progress shown for it');
+			await sources.refresh();
+			fake.failAlways({ kind: 'hang' });
+			const outcomes = sources.refresh({ trigger: 'user' });
+			assert.deepEqual(progress.map((p) => p.trigger), ['background', 'user']);
+			await until(() => fake.inFlight === 2, 'both requests under way');
+			progress[1].cancel();
+			const ended = await outcomes;
+			assert.deepEqual(ended.map((o) => [o.source.id, !o.outcome.ok && o.outcome.error.kind]), [
+				[a.id, 'aborted'],
+				[b.id, 'aborted'],
+			]);
+		});
+
+		it('a restart aborts the refresh under way and sends a new one', async () => {
+			const { accounts, sources, fake } = setup();
+			await accounts.add('A', GOOD_KEY);
+			await until(() => sources.hasKey, 'the key read');
+			fake.failNext({ kind: 'delay', ms: 500 });
+			const first = sources.refresh();
+			await until(() => fake.inFlight === 1, 'the first request under way');
+			const second = await sources.refresh({ restart: true });
+			const [firstOutcome] = await first;
+			assert.equal(!firstOutcome.outcome.ok && firstOutcome.outcome.error.kind, 'aborted');
+			assert.equal(second[0].outcome.ok, true);
+		});
+
+		it('resetting every account (another address) forgets what each showed', async () => {
+			const { accounts, sources } = setup();
+			const a = await accounts.add('A', GOOD_KEY);
+			const b = await accounts.add('B', GOOD_KEY);
+			await sources.refresh();
+			await sources.resetAccount(undefined, 'woodpecker.apiBaseUrl changed');
+			assert.deepEqual([sources.get(a.id)?.store.data, sources.get(b.id)?.store.data], [undefined, undefined]);
+		});
+
+		it('after a reload each account shows its cached answer at once, marked cached', async () => {
+			const { accounts, sources, folder } = setup();
+			const a = await accounts.add('A', GOOD_KEY);
+			await sources.refresh();
+			await until(() => fs.existsSync(path.join(folder, 'accounts', a.id, 'last-response.json')), 'the answer cached');
+			const again = await setup().remake();
+			const data = again.get(a.id)?.store.data;
+			assert.equal(data?.cached, true);
+			assert.deepEqual(data?.model.rows.map((r) => r.batch.uuid), ['good-1', 'good-2']);
+		});
+
+		it('an account made now reads no cache: a file left in its folder is deleted unread', async () => {
+			const { accounts, sources, folder } = setup();
+			const first = await accounts.add('First', GOOD_KEY);
+			await sources.refresh();
+			const file = path.join(folder, 'accounts', first.id, 'last-response.json');
+			await until(() => fs.existsSync(file), 'the answer cached');
+			// A valid cache file where a company chosen now will keep its own (as a deletion still under way could leave):
+			const companyFile = path.join(folder, 'accounts', first.id, 'company-101', 'last-response.json');
+			fs.mkdirSync(path.dirname(companyFile), { recursive: true });
+			fs.copyFileSync(file, companyFile);
+			await accounts.setCompanies(first.id, [{ id: 101, name: 'Alpha' }]);
+			await until(() => !fs.existsSync(companyFile), 'the leftover deleted');
+			assert.equal(sources.get(`${first.id}/company-101`)?.store.data, undefined, 'and never shown');
+		});
+
+		it('announces only sources made after start-up', async () => {
+			const { accounts } = setup();
+			await accounts.add('Early', GOOD_KEY);
+			const again = await setup().remake();
+			const added: string[][] = [];
+			again.onDidAdd((made) => added.push(made.map((m) => m.id)));
+			await new Promise((r) => setTimeout(r, 20));
+			assert.deepEqual(added, []);
+		});
+
+		it("tells which source's refresh ended, and passes on every change", async () => {
+			const { accounts, sources } = setup();
+			const a = await accounts.add('A', GOOD_KEY);
+			await until(() => sources.hasKey, 'the key read');
+			const ends: string[] = [];
+			let changes = 0;
+			sources.onDidFinishRefresh((e) => ends.push(`${e.source.id} ${e.trigger} ${e.outcome.ok}`));
+			sources.onDidChange(() => changes++);
+			await sources.refresh({ trigger: 'user' });
+			assert.deepEqual(ends, [`${a.id} user true`]);
+			assert.ok(changes >= 2, 'the start and the end of the refresh');
+		});
+
+		it('says why a company was dropped; disposing says nothing and leaves no source', async () => {
+			const { accounts, sources } = setup();
+			const hq = await accounts.add('HQ', HQ_KEY);
+			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha' }]);
+			await until(() => sources.sources.length === 2, 'two sources');
+			const forgotten: string[] = [];
+			sources.onDidForget(({ source, reason }) => forgotten.push(`${source.id}: ${reason}`));
+			await accounts.setCompanies(hq.id, []);
+			await until(() => sources.sources.length === 1, 'one source');
+			assert.deepEqual(forgotten, [`${hq.id}/company-101: the company is no longer watched`]);
+			sources.dispose();
+			assert.deepEqual(sources.sources, []);
+			assert.equal(forgotten.length, 1);
+		});
+
+		it('masks each key in the log while its source uses it, and forgets it when the source goes', async () => {
+			const { accounts, sources, secretCalls } = setup();
+			const a = await accounts.add('A', GOOD_KEY);
+			await until(() => sources.hasKey, 'the key read');
+			assert.ok(secretCalls.includes(`${a.id}=GOOD`), secretCalls.join(' '));
+			await accounts.remove(a.id);
+			await until(() => sources.sources.length === 0, 'gone');
+			assert.equal(secretCalls.at(-1), `${a.id}=-`);
 		});
 	});
 });
