@@ -4,6 +4,7 @@ import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
 import { leadLook } from '../model/leadState';
 import type { CommandContext } from './context';
+import { leadUids } from '../export/exportFormat';
 import { offerWayToData } from './nothingToShow';
 
 /** Above this many leads the palette asks for a batch first, then a lead. */
@@ -28,6 +29,22 @@ export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNod
 	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the UUID of which batch?');
 	if (!batch) return;
 	await copy(batch.row.batch.uuid, `batch UUID ${batch.row.batch.uuid}`);
+}
+
+/** Every lead uid of the clicked batch (or a lead's batch), one per line; from the palette, of a picked batch. */
+export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
+	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the lead UIDs of which batch?');
+	if (!batch) return;
+	const leads = batch.row.batch.leads;
+	await copy(leadUids(leads), `${leads.length} lead ${leads.length === 1 ? 'UID' : 'UIDs'} of batch ${batch.row.batch.uuid}`);
+}
+
+/** The clicked batch or lead exactly as received, pretty-printed; from the palette, a picked batch. */
+export async function copyAsJson(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
+	if (clicked?.kind === 'lead') return copy(JSON.stringify(clicked.row.lead, null, 2), `the JSON of lead ${clicked.uid}`);
+	const batch = clicked?.kind === 'batch' ? clicked : await pickBatch(ctx, 'Copy the JSON of which batch?');
+	if (!batch) return;
+	await copy(JSON.stringify(batch.row.batch, null, 2), `the JSON of batch ${batch.row.batch.uuid}`);
 }
 
 async function copy(text: string, what: string): Promise<void> {

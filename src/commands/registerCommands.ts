@@ -3,7 +3,8 @@ import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import { addAccount, clearApiKey, removeAccount, renameAccount, setApiKey } from './apiKeyCommands';
 import { chooseCompanies } from './companiesCommand';
 import type { CommandContext } from './context';
-import { copyBatchUuid, copyLeadUid } from './copyCommands';
+import { copyAllLeadUids, copyAsJson, copyBatchUuid, copyLeadUid } from './copyCommands';
+import { exportArgs, exportShown } from './exportCommand';
 import { setCutoff } from './cutoffCommand';
 import { inertLinks } from './errorActions';
 import { lookupBatch } from './lookupCommand';
@@ -39,6 +40,10 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 		'woodpecker.showRawJsonResponse': () => showRawJson(ctx),
 		'woodpecker.copyLeadUid': (node?: EnrichmentNode, selected?: EnrichmentNode[]) => copyLeadUid(ctx, node, selected),
 		'woodpecker.copyBatchUuid': (node?: EnrichmentNode) => copyBatchUuid(ctx, node),
+		'woodpecker.copyAllLeadUids': (node?: EnrichmentNode) => copyAllLeadUids(ctx, node),
+		'woodpecker.copyAsJson': (node?: EnrichmentNode) => copyAsJson(ctx, node),
+		// From the view title it gets the focused row, which is no export's argument.
+		'woodpecker.export': (arg?: unknown) => exportShown(ctx, exportArgs(arg)),
 		'woodpecker.showLog': () => ctx.log.show(),
 	};
 	return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guard(id, handler, ctx)));

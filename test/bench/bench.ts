@@ -12,6 +12,7 @@ import { WoodpeckerClient } from '../../src/api/client';
 import { AccountStore } from '../../src/accounts/accountStore';
 import { Sources, type SourcesLog } from '../../src/accounts/sources';
 import type { StoreCache } from '../../src/enrichments/enrichmentStore';
+import { toCsv, toJson } from '../../src/export/exportFormat';
 import { EnrichmentModel } from '../../src/model/enrichmentModel';
 import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
@@ -235,6 +236,43 @@ function wireBytes(url: string, gzip: boolean): Promise<number> {
 	});
 }
 
+/**
+ * Export… of 100,000 leads (10,000 batches × 10, as the view holds them): the time to build the CSV
+ * and the JSON text, and the longest the event loop was held meanwhile (a 1 ms timer's worst delay).
+ */
+async function benchExport(): Promise<string[]> {
+	const batches = generateBatches({ count: 10_000, leadsPerBatch: 10, seed: 5, now: new Date() });
+	const parts = [{ label: 'Bench', batches }];
+	const out: string[] = [];
+	for (const [name, build] of [
+		['CSV', toCsv],
+		['JSON', toJson],
+	] as const) {
+		const times: number[] = [];
+		const blocks: number[] = [];
+		let bytes = 0;
+		for (let i = 0; i < 5; i++) {
+			await settle();
+			let last = performance.now();
+			let longest = 0;
+			const timer = setInterval(() => {
+				const now = performance.now();
+				longest = Math.max(longest, now - last);
+				last = now;
+			}, 1);
+			const t = performance.now();
+			const { text } = await build(parts);
+			times.push(performance.now() - t);
+			clearInterval(timer);
+			longest = Math.max(longest, performance.now() - last);
+			blocks.push(longest);
+			bytes = Buffer.byteLength(text);
+		}
+		out.push(`export 100,000 leads as ${name} (${mb(bytes)}): median ${ms(median(times))}, max ${ms(Math.max(...times))}; longest hold of the event loop ${ms(Math.max(...blocks))}`);
+	}
+	return out;
+}
+
 /** A batch of 1,000 leads opened: lead nodes and their tree items, made on expand. */
 async function benchExpand(): Promise<string> {
 	const batches = generateBatches({ count: 1, leadsPerBatch: 1000, seed: 3, now: new Date() });
@@ -302,6 +340,7 @@ async function main() {
 	for (const line of splits) console.log(line);
 	console.log('');
 	console.log(await benchExpand());
+	for (const line of await benchExport()) console.log(line);
 	for (const line of await benchGzip()) console.log(line);
 	const dist = path.resolve('dist/extension.js');
 	if (fs.existsSync(dist)) {

@@ -183,7 +183,7 @@ async function runUi(options: Options): Promise<SuiteResult> {
 	const readmeScreenshotsDir = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'media', 'screenshots') : undefined;
 	console.log(`[editor] Running the UI tests against code-server ${server.url}${readmeScreenshotsDir ? ` (README screenshots go to ${path.relative(repoRoot, readmeScreenshotsDir)})` : ''}`);
 	const { passed, failed } = await ui.run(
-		{ browser, serverUrl: server.url, workbenchUrl: server.workbenchUrl(), fake, apiKey: FAKE_API_KEY, screenshotsDir: dir, readmeScreenshotsDir },
+		{ browser, serverUrl: server.url, workbenchUrl: server.workbenchUrl(), workspaceDir: server.workspace, fake, apiKey: FAKE_API_KEY, screenshotsDir: dir, readmeScreenshotsDir },
 		{ grep: options.grep },
 	);
 	return { suite: 'ui', passed, failed };

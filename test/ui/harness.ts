@@ -10,6 +10,8 @@ export interface UiHarness {
 	serverUrl: string;
 	/** The workbench address with the test workspace folder open. */
 	workbenchUrl: string;
+	/** The workspace folder the workbench has open (on this machine: code-server runs here). */
+	workspaceDir: string;
 	/** The fake Woodpecker API the workbench's woodpecker.apiBaseUrl points at. */
 	fake: FakeWoodpeckerServer;
 	/** The key the fake accepts. */

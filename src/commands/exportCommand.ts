@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { localIsoDate } from '../api/dates';
+import { type ExportFormat, type ExportPart, toCsv, toJson } from '../export/exportFormat';
+import type { CommandContext } from './context';
+import { offerWayToData } from './nothingToShow';
+
+/** For scripts and tests: the format and the file, instead of asking. */
+export interface ExportArgs {
+	format?: ExportFormat;
+	uri?: vscode.Uri;
+}
+
+/** `arg` as ExportArgs when it is one (a script's), never a tree row the view title passes. */
+export function exportArgs(arg: unknown): ExportArgs {
+	const a = arg as { format?: unknown; uri?: unknown; kind?: unknown } | undefined;
+	if (!a || typeof a !== 'object' || a.kind !== undefined) return {};
+	return {
+		format: a.format === 'csv' || a.format === 'json' ? a.format : undefined,
+		uri: a.uri instanceof vscode.Uri ? a.uri : undefined,
+	};
+}
+
+const FORMATS: Array<vscode.QuickPickItem & { format: ExportFormat }> = [
+	{ label: 'CSV', description: 'one row per lead: batch_uuid, batch_created, lead_uid, status, processing_result', format: 'csv' },
+	{ label: 'JSON', description: 'the batches exactly as Woodpecker sent them', format: 'json' },
+];
+
+/**
+ * Export…: what the view shows (every account's batches within the cutoff) as CSV or JSON, to a
+ * file chosen in a save dialog; then offers to open it.
+ */
+export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): Promise<void> {
+	const several = ctx.sources.several;
+	const parts: ExportPart[] = ctx.sources.sources
+		.filter((s) => s.store.data)
+		.map((s) => ({ label: ctx.sources.label(s), batches: s.store.data!.model.rows.map((r) => r.batch) }));
+	if (!parts.some((p) => p.batches.length)) return offerWayToData(ctx, 'There are no enrichment batches on screen to export.');
+	const format = args.format ?? (await vscode.window.showQuickPick(FORMATS, { title: 'Woodpecker: Export', placeHolder: 'Export the batches on screen as…' }))?.format;
+	if (!format) return;
+	const uri =
+		args.uri ??
+		(await vscode.window.showSaveDialog({
+			title: 'Woodpecker: Export',
+			saveLabel: 'Export',
+			defaultUri: defaultFile(format),
+			filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+		}));
+	if (!uri) return;
+	const { text, leads } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Exporting Woodpecker enrichments…' }, () =>
+		format === 'csv' ? toCsv(parts) : toJson(parts),
+	);
+	await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+	const batches = parts.reduce((n, p) => n + p.batches.length, 0);
+	const what = `${leads} ${leads === 1 ? 'lead' : 'leads'} of ${batches} ${batches === 1 ? 'batch' : 'batches'}${several ? ` from ${parts.length} accounts` : ''}`;
+	ctx.log.info(`Exported ${what} as ${format.toUpperCase()} to ${uri.fsPath}.`);
+	if (args.uri) return;
+	const choice = await vscode.window.showInformationMessage(`Exported ${what} to ${path.basename(uri.fsPath)}.`, 'Open File');
+	if (choice) await vscode.window.showTextDocument(uri);
+}
+
+function defaultFile(format: ExportFormat): vscode.Uri | undefined {
+	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+	const name = `woodpecker-enrichments-${localIsoDate(new Date())}.${format}`;
+	return folder ? vscode.Uri.joinPath(folder, name) : undefined;
+}
