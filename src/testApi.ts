@@ -45,6 +45,8 @@ export interface TreeSnapshot {
 	batches: BatchSnapshot[];
 	/** The account rows, when several sources share the view. */
 	accounts: SourceSnapshot[];
+	/** The tree item ids of the selected rows. */
+	selection: string[];
 	rawJsonPanel: { open: boolean; title: string | undefined; created: number; shows: string | undefined; note: string | undefined };
 }
 
@@ -152,6 +154,7 @@ export function createTestApi({ sources, accounts, view, rawJson, globalState, s
 				actions,
 				batches,
 				accounts: accountRows,
+				selection: view.treeView.selection.map((n) => provider.getTreeItem(n).id ?? ''),
 				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created, shows: rawJson.shows, note: rawJson.note },
 			};
 		},

@@ -68,12 +68,16 @@ async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<Batc
 	return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDetail: true }))?.node;
 }
 
-async function pickLead(ctx: CommandContext): Promise<LeadNode | undefined> {
+/**
+ * A quick pick of the leads on screen, grouped by batch (and account with several). Over
+ * FLAT_PICK_LIMIT leads it asks for the batch first, unless `flat` (Find Lead… searches them all).
+ */
+export async function pickLead(ctx: CommandContext, placeHolder = 'Copy the UID of which lead?', flat = false): Promise<LeadNode | undefined> {
 	const provider = ctx.view.provider;
 	let total = 0;
 	for (const s of ctx.sources.sources) total += s.store.data?.model.totals.total ?? 0;
 	let batches = provider.batchNodes;
-	if (total > FLAT_PICK_LIMIT) {
+	if (!flat && total > FLAT_PICK_LIMIT) {
 		const batch = await pickBatch(ctx, 'Many leads are on screen: first pick their batch');
 		if (!batch) return undefined;
 		batches = [batch];
@@ -90,5 +94,5 @@ async function pickLead(ctx: CommandContext): Promise<LeadNode | undefined> {
 		void offerWayToData(ctx, 'There are no leads on screen.');
 		return undefined;
 	}
-	return (await vscode.window.showQuickPick(items, { placeHolder: 'Copy the UID of which lead?', matchOnDescription: true }))?.node;
+	return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.node;
 }

@@ -5,6 +5,7 @@ import { chooseCompanies } from './companiesCommand';
 import type { CommandContext } from './context';
 import { copyAllLeadUids, copyAsJson, copyBatchUuid, copyLeadUid } from './copyCommands';
 import { exportArgs, exportShown } from './exportCommand';
+import { findLead } from './findLeadCommand';
 import { setCutoff } from './cutoffCommand';
 import { inertLinks } from './errorActions';
 import { lookupBatch } from './lookupCommand';
@@ -44,6 +45,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 		'woodpecker.copyAsJson': (node?: EnrichmentNode) => copyAsJson(ctx, node),
 		// From the view title it gets the focused row, which is no export's argument.
 		'woodpecker.export': (arg?: unknown) => exportShown(ctx, exportArgs(arg)),
+		// Only a script's { uid } narrows it: from the view title it gets the focused row.
+		'woodpecker.findLead': (arg?: unknown) => findLead(ctx, (arg as { kind?: unknown } | undefined)?.kind === undefined ? arg : undefined),
 		'woodpecker.showLog': () => ctx.log.show(),
 	};
 	return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guard(id, handler, ctx)));

@@ -1,0 +1,25 @@
+// Find Lead… as a user runs it: from the palette, the last characters of a uid (not its start),
+// Enter, and the lead is on screen, its batch opened, the row selected.
+import * as assert from 'node:assert/strict';
+import { eventually, useWorkbench } from './workbench';
+
+describe('Find Lead…', () => {
+	const workbench = useWorkbench();
+
+	it('finds a lead by any part of its uid and selects it in the tree', async () => {
+		const wb = workbench();
+		await wb.signIn();
+		const shown = wb.served.filter((b) => Date.now() - Date.parse(b.created) < 24 * 3_600_000);
+		const uid = shown[shown.length - 1].leads.at(-1)!.uid;
+		assert.equal((await wb.treeRows()).some((r) => r.label === uid), false, 'the lead is not on screen before');
+		await wb.runCommand('Woodpecker: Find Lead…');
+		const box = wb.quickInputBox();
+		await box.waitFor();
+		// The end of the uid, unique within its batch (its uids share a prefix), not its start.
+		await box.fill(uid.slice(-9));
+		await wb.quickInput().locator('.monaco-list-row', { hasText: uid }).first().waitFor();
+		await box.press('Enter');
+		const row = await eventually(async () => (await wb.treeRows()).find((r) => r.label === uid), (r) => r?.selected === true, 'the lead shown and selected');
+		assert.equal(row?.level, 2);
+	});
+});
