@@ -57,6 +57,7 @@ export interface TestApiParts {
 	rawJson: RawJsonPanel;
 	globalState: vscode.Memento;
 	secrets: vscode.SecretStorage;
+	handleUri: (uri: vscode.Uri) => Promise<void>;
 	restart: () => Promise<WoodpeckerTestApi>;
 	activation: WoodpeckerTestApi['activation'];
 }
@@ -74,6 +75,8 @@ export interface WoodpeckerTestApi {
 	accounts(): readonly Account[];
 	/** Removes every account (their keys and caches): the state of a first start. */
 	removeAllAccounts(): Promise<void>;
+	/** Opens a link as the extension's URI handler does (vscode://<id>/batch?uuid=…). */
+	openLink(uri: string): Promise<void>;
 	/** Removes one account as Remove Account… does once confirmed. */
 	removeAccount(accountId: string): Promise<void>;
 	/** Whether the account's own secret entry holds a key (the key itself never leaves). */
@@ -96,7 +99,7 @@ export interface WoodpeckerTestApi {
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi({ sources, accounts, view, rawJson, globalState, secrets, restart, activation }: TestApiParts): WoodpeckerTestApi {
+export function createTestApi({ sources, accounts, view, rawJson, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -174,6 +177,7 @@ export function createTestApi({ sources, accounts, view, rawJson, globalState, s
 		},
 		setCompanies: (accountId, companies) => accounts.setCompanies(accountId, companies),
 		removeAccount: (accountId) => accounts.remove(accountId),
+		openLink: (uri) => handleUri(vscode.Uri.parse(uri)),
 		hasStoredKey: async (accountId) => (await accounts.getKey(accountId)) !== undefined,
 		hasLegacyKey: async () => (await secrets.get(LEGACY_SECRET)) !== undefined,
 		async storeLegacyKey(key) {

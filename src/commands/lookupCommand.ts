@@ -5,6 +5,7 @@ import type { Source } from '../accounts/sources';
 import type { CommandContext } from './context';
 import { inertLinks } from './errorActions';
 import { reportError } from './errorPresenter';
+import { describeInvalidUuid } from './batchUuid';
 import { resolveSource } from './targets';
 
 /**
@@ -24,10 +25,19 @@ async function lookUpIn(ctx: CommandContext, source: Source, initial: string): P
 		placeHolder: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
 		value: initial,
 		ignoreFocusOut: true,
-		validateInput: (v) => (v.trim() ? undefined : 'Type or paste a batch uuid.'),
+		validateInput: describeInvalidUuid,
 	});
 	const uuid = input?.trim();
-	if (!uuid) return;
+	if (!uuid || describeInvalidUuid(uuid)) return;
+	await openBatch(ctx, source, uuid);
+}
+
+/**
+ * Fetches one batch by uuid in `source` and shows it in the Raw JSON panel, selecting its row when
+ * it is on screen; an unknown uuid offers to try another. The lookup command and links share it.
+ */
+export async function openBatch(ctx: CommandContext, source: Source, uuid: string): Promise<void> {
+	const several = ctx.sources.several;
 	try {
 		const batch = await vscode.window.withProgress(
 			{ location: vscode.ProgressLocation.Notification, title: `Looking up batch ${uuid}…`, cancellable: true },

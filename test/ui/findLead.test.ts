@@ -23,3 +23,23 @@ describe('Find Lead…', () => {
 		assert.equal(row?.level, 2);
 	});
 });
+
+describe('Look Up Batch by UUID…', () => {
+	const workbench = useWorkbench();
+
+	it('refuses what is not a uuid as it is typed, and sends nothing for it', async () => {
+		const wb = workbench();
+		await wb.signIn();
+		const since = Date.now();
+		await wb.runCommand('Woodpecker: Look Up Batch by UUID…');
+		const box = wb.quickInputBox();
+		await box.waitFor();
+		await box.fill('e345310f-cfa7-42e3');
+		await eventually(() => wb.quickInput().innerText(), (t) => t.includes('A batch uuid has 32 hex digits in groups of 8-4-4-4-12'), 'the reason, as typed');
+		await box.press('Enter');
+		await new Promise((r) => setTimeout(r, 500));
+		assert.ok(await wb.quickInput().isVisible(), 'Enter does not take it');
+		assert.equal(wb.h.fake.requests.filter((r) => r.at >= since).length, 0, 'nothing sent');
+		await wb.page.keyboard.press('Escape');
+	});
+});

@@ -1,0 +1,31 @@
+// Links into the editor: vscode://woodpecker-community.woodpecker-enrichments/batch?uuid=<uuid>
+// (optionally &account=<name>) opens that batch as Look Up Batch by UUID does, so a script or a
+// chat message can point straight at it.
+import * as vscode from 'vscode';
+import type { CommandContext } from './context';
+import { describeInvalidUuid } from './batchUuid';
+import { inertLinks } from './errorActions';
+import { openBatch } from './lookupCommand';
+import { offerWayToData } from './nothingToShow';
+import { resolveSource } from './targets';
+
+export async function handleUri(ctx: CommandContext, uri: vscode.Uri): Promise<void> {
+	const query = new URLSearchParams(uri.query);
+	if (uri.path !== '/batch') {
+		ctx.log.warn(`Ignored a link the extension does not know: ${uri.path}`);
+		void vscode.window.showWarningMessage(inertLinks(`Woodpecker: this link (${uri.path}) is not one the extension knows. Links look like …/batch?uuid=<batch uuid>.`));
+		return;
+	}
+	const uuid = query.get('uuid')?.trim() ?? '';
+	const problem = describeInvalidUuid(uuid);
+	if (problem) {
+		ctx.log.warn(`A batch link without a valid uuid (${JSON.stringify(uuid)}): nothing was sent.`);
+		void vscode.window.showErrorMessage(inertLinks(`Woodpecker: the link's uuid "${uuid}" is not a batch uuid. ${problem}`));
+		return;
+	}
+	if (!ctx.sources.hasKey) return offerWayToData(ctx, `A link asks for batch ${uuid}.`);
+	const named = query.get('account')?.trim().toLocaleLowerCase();
+	const byName = named ? ctx.sources.sources.find((s) => s.store.hasKey && ctx.sources.label(s).toLocaleLowerCase() === named) : undefined;
+	const source = byName ?? (await resolveSource(ctx, undefined, `Open batch ${uuid} of which account?`, (s) => s.store.hasKey));
+	if (source) await openBatch(ctx, source, uuid);
+}
