@@ -10,9 +10,10 @@ import { Logger } from './common/logger';
 import { showRefreshProgress } from './enrichments/refreshProgress';
 import { RefreshScheduler } from './enrichments/refreshScheduler';
 import { moveLegacyCache } from './enrichments/responseCache';
-import { ConfigReader, affectsConfig } from './settings/config';
+import { ConfigReader, Settings, affectsConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
+import { PendingStatusBar } from './tree/pendingStatusBar';
 import { followRefreshes } from './webview/rawJsonFollower';
 import { RawJsonPanel } from './webview/rawJsonPanel';
 import type { WoodpeckerTestApi } from './testApi';
@@ -36,9 +37,11 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 		new Sources({ accounts, cutoffs, log, storageFolder, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
 	);
 	const view = own(new EnrichmentView(sources, cutoffs));
+	const statusBar = own(new PendingStatusBar(sources, () => config.read().showPendingInStatusBar));
 	const rawJson = own(new RawJsonPanel(context.extensionUri));
 	const settingsChanged = own(new Emitter<void>());
 	own(vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e) && settingsChanged.fire()));
+	own(vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, Settings.showPendingInStatusBar) && statusBar.update()));
 	const scheduler = own(
 		new RefreshScheduler({
 			sources,
@@ -76,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, rawJson, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, rawJson, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
 	return testApi;
 }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { type Account, type AccountStore, LEGACY_SECRET, STATE_KEY as ACCOUNTS_STATE_KEY } from './accounts/accountStore';
 import type { Sources } from './accounts/sources';
 import type { EnrichmentView } from './tree/enrichmentView';
+import type { PendingStatusBar } from './tree/pendingStatusBar';
 import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
 import type { RawJsonPanel } from './webview/rawJsonPanel';
 
@@ -47,6 +48,8 @@ export interface TreeSnapshot {
 	accounts: SourceSnapshot[];
 	/** The tree item ids of the selected rows. */
 	selection: string[];
+	/** The pending leads' status-bar item, while it shows. */
+	statusBar: { text: string; tooltip: string } | undefined;
 	rawJsonPanel: { open: boolean; title: string | undefined; created: number; shows: string | undefined; note: string | undefined };
 }
 
@@ -54,6 +57,7 @@ export interface TestApiParts {
 	sources: Sources;
 	accounts: AccountStore;
 	view: EnrichmentView;
+	statusBar: PendingStatusBar;
 	rawJson: RawJsonPanel;
 	globalState: vscode.Memento;
 	secrets: vscode.SecretStorage;
@@ -99,7 +103,7 @@ export interface WoodpeckerTestApi {
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi({ sources, accounts, view, rawJson, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
+export function createTestApi({ sources, accounts, view, statusBar, rawJson, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -158,6 +162,7 @@ export function createTestApi({ sources, accounts, view, rawJson, globalState, s
 				batches,
 				accounts: accountRows,
 				selection: view.treeView.selection.map((n) => provider.getTreeItem(n).id ?? ''),
+				statusBar: statusBar.shown,
 				rawJsonPanel: { open: rawJson.isOpen, title: rawJson.title, created: rawJson.created, shows: rawJson.shows, note: rawJson.note },
 			};
 		},

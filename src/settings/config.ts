@@ -9,6 +9,7 @@ export const Settings = {
 	apiBaseUrl: 'apiBaseUrl',
 	requestTimeoutSeconds: 'requestTimeoutSeconds',
 	autoRefreshMinutes: 'autoRefreshMinutes',
+	showPendingInStatusBar: 'showPendingInStatusBar',
 } as const;
 
 export interface WoodpeckerConfig {
@@ -17,6 +18,8 @@ export interface WoodpeckerConfig {
 	timeoutMs: number;
 	/** 0 means off. */
 	autoRefreshMinutes: number;
+	/** The status-bar item with the pending leads' count. */
+	showPendingInStatusBar: boolean;
 }
 
 export interface WarningLog {
@@ -36,6 +39,8 @@ export class ConfigReader {
 			apiBaseUrl: normalizeBaseUrl(c.get<string>(Settings.apiBaseUrl)),
 			timeoutMs: seconds * 1000,
 			autoRefreshMinutes: this.bounded(Settings.autoRefreshMinutes, c.get(Settings.autoRefreshMinutes), BOUNDS.autoRefreshMinutes),
+			// Anything but an explicit false keeps the default (shown).
+			showPendingInStatusBar: c.get(Settings.showPendingInStatusBar) !== false,
 		};
 	}
 
