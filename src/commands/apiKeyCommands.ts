@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_ACCOUNT } from '../accounts/accountStore';
 import { VIEW_ID } from '../tree/enrichmentView';
 import type { CommandContext } from './context';
-import { resolveAccount } from './targets';
+import { hasKey, resolveAccount } from './targets';
 
 const KEY_PROMPT = "Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code's secret storage.";
 
@@ -41,9 +41,7 @@ export async function setApiKey(ctx: CommandContext, arg?: unknown): Promise<voi
 }
 
 export async function clearApiKey(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const keyed = new Set<string>();
-	for (const a of ctx.accounts.accounts) if (await ctx.accounts.getKey(a.id)) keyed.add(a.id);
-	const account = await resolveAccount(ctx, arg, 'Clear the API key of which account?', (a) => keyed.has(a.id));
+	const account = await resolveAccount(ctx, arg, 'Clear the API key of which account?', (a) => hasKey(ctx, a));
 	if (!account) return;
 	const several = ctx.accounts.accounts.length > 1;
 	const question = several ? `Remove the Woodpecker API key of "${account.name}" from this machine?` : 'Remove the Woodpecker API key from this machine?';

@@ -6,7 +6,7 @@ import type { CommandContext } from './context';
 import { inertLinks } from './errorActions';
 import { reportError } from './errorPresenter';
 import { offerWayToData } from './nothingToShow';
-import { resolveAccount } from './targets';
+import { hasKey, resolveAccount } from './targets';
 
 interface CompanyPick extends vscode.QuickPickItem {
 	company: ClientCompany;
@@ -17,9 +17,8 @@ interface CompanyPick extends vscode.QuickPickItem {
  * A key without the agency add-on is told so, and nothing about the account changes.
  */
 export async function chooseCompanies(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const keyed = new Set(ctx.sources.sources.filter((s) => !s.company && s.store.hasKey).map((s) => s.accountId));
-	const account = await resolveAccount(ctx, arg, 'Choose the client companies of which agency account?', (a) => keyed.has(a.id));
-	if (!account) return void (ctx.accounts.accounts.length && !keyed.size ? offerWayToData(ctx, 'No account has an API key yet.') : undefined);
+	const account = await resolveAccount(ctx, arg, 'Choose the client companies of which agency account?', (a) => hasKey(ctx, a));
+	if (!account) return void (ctx.sources.hasKey ? undefined : offerWayToData(ctx, 'No account has an API key yet.'));
 	const hq = ctx.sources.get(account.id);
 	if (!hq?.store.hasKey) {
 		const choice = await vscode.window.showInformationMessage(`Set the API key of ${account.name} first: its client companies are listed with it.`, 'Set API Key');

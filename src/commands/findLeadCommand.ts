@@ -1,4 +1,3 @@
-import type * as vscode from 'vscode';
 import type { LeadNode } from '../tree/nodes/leadNode';
 import type { CommandContext } from './context';
 import { pickLead } from './copyCommands';
@@ -16,7 +15,7 @@ export async function findLead(ctx: CommandContext, arg?: unknown): Promise<void
 		if (uid !== undefined) void offerWayToData(ctx, `No lead ${uid} is on screen.`);
 		return;
 	}
-	await reveal(ctx.view.treeView, node);
+	await ctx.view.treeView.reveal(node, { select: true, focus: true, expand: true });
 }
 
 function findByUid(ctx: CommandContext, uid: string): LeadNode | undefined {
@@ -25,8 +24,4 @@ function findByUid(ctx: CommandContext, uid: string): LeadNode | undefined {
 		if (lead) return lead;
 	}
 	return undefined;
-}
-
-function reveal(view: vscode.TreeView<unknown>, node: LeadNode): Thenable<void> {
-	return view.reveal(node, { select: true, focus: true, expand: true });
 }

@@ -7,9 +7,6 @@ import type { ActionTarget } from './errorActions';
 import type { CommandContext } from './context';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 
-/** What a command may be handed: a row of the tree, an action row's target, or nothing (the palette). */
-export type CommandArg = EnrichmentNode | ActionTarget | undefined;
-
 /** `arg` when it is an action row's target ({ sourceId }); a tree row (the view title's focused row) is not. */
 export function actionTarget(arg: unknown): ActionTarget | undefined {
 	const a = arg as Partial<ActionTarget & { kind: unknown }> | undefined;
@@ -31,19 +28,8 @@ export function rowTarget(node: EnrichmentNode | undefined): ActionTarget | unde
 
 /** The source a row or action target belongs to, if the argument names one. */
 export function sourceOfArg(ctx: CommandContext, arg: unknown): Source | undefined {
-	const a = arg as Partial<EnrichmentNode & ActionTarget> | undefined;
-	if (!a || typeof a !== 'object') return undefined;
-	if (typeof a.sourceId === 'string') return ctx.sources.get(a.sourceId);
-	const node = arg as EnrichmentNode;
-	switch (node.kind) {
-		case 'source':
-		case 'batch':
-			return ctx.sources.get(node.source.id);
-		case 'lead':
-			return ctx.sources.get(node.parent.source.id);
-		default:
-			return undefined;
-	}
+	const target = actionTarget(arg) ?? rowTarget(arg as EnrichmentNode | undefined);
+	return target && ctx.sources.get(target.sourceId);
 }
 
 /** The account a row or target belongs to (a company's is its agency account). */
@@ -58,13 +44,11 @@ export async function resolveAccount(ctx: CommandContext, arg: unknown, placeHol
 	if (given) return given;
 	const candidates = ctx.accounts.accounts.filter(accept);
 	if (candidates.length <= 1) return candidates[0];
-	const items = await Promise.all(
-		candidates.map(async (account) => ({
-			label: account.name,
-			description: (await ctx.accounts.getKey(account.id)) ? describeCompanies(account) : 'no API key',
-			account,
-		})),
-	);
+	const items = candidates.map((account) => ({
+		label: account.name,
+		description: hasKey(ctx, account) ? describeCompanies(account) : 'no API key',
+		account,
+	}));
 	return (await vscode.window.showQuickPick(items, { placeHolder }))?.account;
 }
 
@@ -76,6 +60,11 @@ export async function resolveSource(ctx: CommandContext, arg: unknown, placeHold
 	if (candidates.length <= 1) return candidates[0];
 	const items = candidates.map((source) => ({ label: ctx.sources.label(source), description: source.company ? 'client company' : undefined, source }));
 	return (await vscode.window.showQuickPick(items, { placeHolder }))?.source;
+}
+
+/** Whether the account has a key, as its store last read it (no secret read per question). */
+export function hasKey(ctx: CommandContext, account: Account): boolean {
+	return ctx.sources.get(account.id)?.store.hasKey ?? false;
 }
 
 function describeCompanies(account: Account): string | undefined {

@@ -60,7 +60,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		const several = this.several;
 		const all = this.sources.sources;
 		for (const id of [...this.rows.keys()]) if (!all.some((s) => s.id === id)) this.rows.delete(id);
-		for (const source of all) this.updateRows(source, several ? `${source.id}|` : '');
+		for (const source of all) this.updateRows(source, scopeOf(source, several));
 		this.sourceNodes.clear();
 		this.children.clear();
 		if (!several) {
@@ -174,7 +174,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	private actionRows(source: Source, several: boolean): ActionNode[] {
 		const { failure, state, data } = source.store;
 		const target = several ? { sourceId: source.id } : undefined;
-		const scope = several ? `${source.id}|` : '';
+		const scope = scopeOf(source, several);
 		let actions: ErrorAction[] = [];
 		if (failure) actions = actionsForSource(failure.error, source.company !== undefined);
 		else if (several && state === 'no-key' && !source.company) actions = ['setApiKey'];
@@ -186,6 +186,11 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		if (failure && !data) rows.push(new ActionNode(`${scope}action/showLog`, 'Show Log', 'output', 'What the extension sent and received.', { command: 'woodpecker.showLog', title: 'Show Log' }));
 		return rows;
 	}
+}
+
+/** What a source's row ids begin with: its id when several sources share the tree, so ids never collide; nothing with one. */
+function scopeOf(source: Source, several: boolean): string {
+	return several ? `${source.id}|` : '';
 }
 
 function dateFormatter(): Intl.DateTimeFormat {

@@ -92,6 +92,7 @@ describe('Several accounts and agencies', () => {
 		);
 		assert.equal(await wb.viewMessage(), '', 'no view message: the row says it');
 		assert.equal(await wb.notification(/Woodpecker/).count(), 0, 'a background load tells no one');
+		await wb.screenshot('account-rejected-key');
 
 		await wb.treeRowAt(rows[failing + 1].index).click();
 		await wb.parkPointer();
