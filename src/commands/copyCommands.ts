@@ -6,6 +6,7 @@ import { leadLook } from '../model/leadState';
 import type { CommandContext } from './context';
 import { leadUids } from '../export/exportFormat';
 import { offerWayToData } from './nothingToShow';
+import { count } from '../common/count';
 
 /** Above this many leads the palette asks for a batch first, then a lead. */
 const FLAT_PICK_LIMIT = 5000;
@@ -36,7 +37,7 @@ export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentN
 	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the lead UIDs of which batch?');
 	if (!batch) return;
 	const leads = batch.row.batch.leads;
-	await copy(leadUids(leads), `${leads.length} lead ${leads.length === 1 ? 'UID' : 'UIDs'} of batch ${batch.row.batch.uuid}`);
+	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}`);
 }
 
 /** The clicked batch or lead exactly as received, pretty-printed; from the palette, a picked batch. */

@@ -4,6 +4,7 @@ import { localIsoDate } from '../api/dates';
 import { type ExportFormat, type ExportPart, toCsv, toJson } from '../export/exportFormat';
 import type { CommandContext } from './context';
 import { offerWayToData } from './nothingToShow';
+import { count } from '../common/count';
 
 /** For scripts and tests: the format and the file, instead of asking. */
 export interface ExportArgs {
@@ -52,7 +53,7 @@ export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): P
 	);
 	await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
 	const batches = parts.reduce((n, p) => n + p.batches.length, 0);
-	const what = `${leads} ${leads === 1 ? 'lead' : 'leads'} of ${batches} ${batches === 1 ? 'batch' : 'batches'}${several ? ` from ${parts.length} accounts` : ''}`;
+	const what = `${count(leads, 'lead', 'leads')} of ${count(batches, 'batch', 'batches')}${several ? ` from ${parts.length} accounts` : ''}`;
 	ctx.log.info(`Exported ${what} as ${format.toUpperCase()} to ${uri.fsPath}.`);
 	if (args.uri) return;
 	const choice = await vscode.window.showInformationMessage(`Exported ${what} to ${path.basename(uri.fsPath)}.`, 'Open File');

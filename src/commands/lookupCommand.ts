@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { toApiError } from '../api/errors';
-import { count } from '../webview/rawJsonFollower';
 import type { Source } from '../accounts/sources';
 import type { CommandContext } from './context';
 import { inertLinks } from './errorActions';
 import { reportError } from './errorPresenter';
 import { describeInvalidUuid } from './batchUuid';
 import { resolveSource } from './targets';
+import { count } from '../common/count';
 
 /**
  * Asks in which account (when there are several), then for a batch uuid; fetches that one batch

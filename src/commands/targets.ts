@@ -6,6 +6,7 @@ import type { Source } from '../accounts/sources';
 import type { ActionTarget } from './errorActions';
 import type { CommandContext } from './context';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
+import { count } from '../common/count';
 
 /** `arg` when it is an action row's target ({ sourceId }); a tree row (the view title's focused row) is not. */
 export function actionTarget(arg: unknown): ActionTarget | undefined {
@@ -69,5 +70,5 @@ export function hasKey(ctx: CommandContext, account: Account): boolean {
 
 function describeCompanies(account: Account): string | undefined {
 	const n = account.companies.length;
-	return n ? `agency · ${n} client ${n === 1 ? 'company' : 'companies'}` : undefined;
+	return n ? `agency · ${count(n, 'client company', 'client companies')}` : undefined;
 }

@@ -7,6 +7,7 @@ import { Disposable } from '../common/disposable';
 import type { CutoffStore } from '../settings/cutoffStore';
 import { type EnrichmentNode, EnrichmentTreeProvider } from './enrichmentTreeProvider';
 import { type ViewTextInput, viewDescription, viewMessage, viewTitle } from './viewText';
+import { count } from '../common/count';
 
 export const VIEW_ID = 'woodpecker.enrichments';
 
@@ -57,7 +58,7 @@ export class EnrichmentView extends Disposable {
 		this.treeView.message = this.provider.several ? undefined : viewMessage(input);
 		let pending = 0;
 		for (const s of sources) pending += s.store.data?.model.totals.pending ?? 0;
-		this.treeView.badge = pending ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'lead' : 'leads'} still pending` } : undefined;
+		this.treeView.badge = pending ? { value: pending, tooltip: `${count(pending, 'lead', 'leads')} still pending` } : undefined;
 		void setContext(ContextKeys.ready, this.sources.initialized);
 		void setContext(ContextKeys.hasApiKey, this.sources.hasKey);
 		void setContext(ContextKeys.state, this.state);

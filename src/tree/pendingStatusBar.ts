@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Sources } from '../accounts/sources';
 import { Disposable } from '../common/disposable';
 import { VIEW_ID } from './enrichmentView';
+import { count } from '../common/count';
 
 export class PendingStatusBar extends Disposable {
 	private readonly item = this._register(vscode.window.createStatusBarItem('woodpecker.pending', vscode.StatusBarAlignment.Left, 10));
@@ -38,9 +39,9 @@ export class PendingStatusBar extends Disposable {
 		this.visible = pending > 0 && this.enabled();
 		if (!this.visible) return this.item.hide();
 		this.item.text = `$(sync~spin) ${pending} pending`;
-		const where = this.sources.several ? ` in ${accounts} ${accounts === 1 ? 'account' : 'accounts'}` : '';
+		const where = this.sources.several ? ` in ${count(accounts, 'account', 'accounts')}` : '';
 		this.item.tooltip = `${pending} Woodpecker ${pending === 1 ? 'lead is' : 'leads are'} still being enriched${where}. Click to show them.`;
-		this.item.accessibilityInformation = { label: `Woodpecker: ${pending} ${pending === 1 ? 'lead' : 'leads'} pending${where}` };
+		this.item.accessibilityInformation = { label: `Woodpecker: ${count(pending, 'lead', 'leads')} pending${where}` };
 		this.item.show();
 	}
 }

@@ -3,6 +3,7 @@
 import { formatTime } from '../common/formatTime';
 import type { ViewState } from '../enrichments/enrichmentStore';
 import { markdownCode, markdownText } from './visibleText';
+import { count } from '../common/count';
 
 export interface SourceTextInput {
 	/** The account's name, or the company's. */
@@ -42,7 +43,7 @@ export function sourceDescription(i: SourceTextInput): string {
 		case 'error':
 			return 'could not load';
 	}
-	let text = i.batches === 0 ? 'no batches' : `${i.batches} ${i.batches === 1 ? 'batch' : 'batches'}`;
+	let text = i.batches === 0 ? 'no batches' : count(i.batches ?? 0, 'batch', 'batches');
 	if (i.pending) text += ` · ${i.pending} pending`;
 	if (i.failure) text += ' · refresh failed';
 	else if (i.cached) text += ' · cached';

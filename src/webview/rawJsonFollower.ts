@@ -7,6 +7,7 @@ import { formatTime } from '../common/formatTime';
 import type { LoadedData } from '../enrichments/enrichmentStore';
 import { describeCutoff } from '../settings/cutoff';
 import type { RawJsonContent, RawJsonPanel, RawJsonTarget } from './rawJsonPanel';
+import { count } from '../common/count';
 
 export function followRefreshes(sources: Sources, panel: RawJsonPanel): Disposable[] {
 	/** Each source's answer when last looked at: a change of the panel's source's answer is shown. */
@@ -62,6 +63,3 @@ export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?
 	}
 }
 
-export function count(n: number, one: string, many: string): string {
-	return `${n} ${n === 1 ? one : many}`;
-}
