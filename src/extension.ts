@@ -12,6 +12,7 @@ import { RefreshScheduler } from './enrichments/refreshScheduler';
 import { moveLegacyCache } from './enrichments/responseCache';
 import { ConfigReader, Settings, affectsConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
+import { migrateSettings } from './settings/migrate';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { PendingStatusBar } from './tree/pendingStatusBar';
 import { followRefreshes } from './webview/rawJsonFollower';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 			onDidChangeSettings: settingsChanged.event,
 			settings: () => config.read(),
 			view: view.treeView,
+			window: { get focused() { return vscode.window.state.focused; }, onDidChangeFocus: vscode.window.onDidChangeWindowState },
 		}),
 	);
 	const ctx: CommandContext = { accounts, sources, scheduler, cutoffs, view, rawJson, log };
@@ -58,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	for (const d of followRefreshes(sources, rawJson)) own(d);
 	// Nothing is requested at activation unless the view is already on screen.
 	void (async () => {
+		await migrateSettings(log);
 		const migrated = await accounts.initialize();
 		await moveLegacyCache(storageFolder, migrated?.id);
 		await sources.initialize();

@@ -143,6 +143,11 @@ export class Sources extends Disposable {
 		return this.list.some((s) => s.store.hasKey);
 	}
 
+	/** The sources with a lead shown that is still pending: the ones polling refreshes. */
+	pendingSourceIds(): string[] {
+		return this.list.filter((s) => s.store.hasKey && (s.store.data?.model.totals.pending ?? 0) > 0).map((s) => s.id);
+	}
+
 	get isRefreshing(): boolean {
 		return this.list.some((s) => s.store.isRefreshing);
 	}

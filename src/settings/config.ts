@@ -8,6 +8,9 @@ export const Settings = {
 	section: 'woodpecker',
 	apiBaseUrl: 'apiBaseUrl',
 	requestTimeoutSeconds: 'requestTimeoutSeconds',
+	pollIntervalSeconds: 'pollIntervalSeconds',
+	idleRefreshMinutes: 'idleRefreshMinutes',
+	/** Replaced by idleRefreshMinutes: a value found there is moved (see migrateSettings). */
 	autoRefreshMinutes: 'autoRefreshMinutes',
 	showPendingInStatusBar: 'showPendingInStatusBar',
 } as const;
@@ -16,8 +19,10 @@ export interface WoodpeckerConfig {
 	/** Normalized: equivalent spellings of one address compare equal. */
 	apiBaseUrl: string;
 	timeoutMs: number;
-	/** 0 means off. */
-	autoRefreshMinutes: number;
+	/** While leads are pending; 0 means off. */
+	pollIntervalSeconds: number;
+	/** While nothing is pending; 0 means off. */
+	idleRefreshMinutes: number;
 	/** The status-bar item with the pending leads' count. */
 	showPendingInStatusBar: boolean;
 }
@@ -38,7 +43,8 @@ export class ConfigReader {
 		return {
 			apiBaseUrl: normalizeBaseUrl(c.get<string>(Settings.apiBaseUrl)),
 			timeoutMs: seconds * 1000,
-			autoRefreshMinutes: this.bounded(Settings.autoRefreshMinutes, c.get(Settings.autoRefreshMinutes), BOUNDS.autoRefreshMinutes),
+			pollIntervalSeconds: this.bounded(Settings.pollIntervalSeconds, c.get(Settings.pollIntervalSeconds), BOUNDS.pollIntervalSeconds),
+			idleRefreshMinutes: this.bounded(Settings.idleRefreshMinutes, c.get(Settings.idleRefreshMinutes), BOUNDS.idleRefreshMinutes),
 			// Anything but an explicit false keeps the default (shown).
 			showPendingInStatusBar: c.get(Settings.showPendingInStatusBar) !== false,
 		};
