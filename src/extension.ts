@@ -59,8 +59,9 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	own(vscode.window.registerUriHandler({ handleUri: (uri) => void handleUri(ctx, uri).catch((e: unknown) => log.error(`A link failed: ${e instanceof Error ? e.message : String(e)}`)) }));
 	for (const d of followRefreshes(sources, rawJson)) own(d);
 	// Nothing is requested at activation unless the view is already on screen.
+	// A renamed setting's value moves on its own: the change event then reaches the scheduler.
+	void migrateSettings(log);
 	void (async () => {
-		await migrateSettings(log);
 		const migrated = await accounts.initialize();
 		await moveLegacyCache(storageFolder, migrated?.id);
 		await sources.initialize();
@@ -82,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, rawJson, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
 	return testApi;
 }
 

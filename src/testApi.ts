@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { type Account, type AccountStore, LEGACY_SECRET, STATE_KEY as ACCOUNTS_STATE_KEY } from './accounts/accountStore';
 import type { Sources } from './accounts/sources';
+import type { RefreshScheduler } from './enrichments/refreshScheduler';
 import type { EnrichmentView } from './tree/enrichmentView';
 import type { PendingStatusBar } from './tree/pendingStatusBar';
 import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
@@ -58,6 +59,7 @@ export interface TestApiParts {
 	accounts: AccountStore;
 	view: EnrichmentView;
 	statusBar: PendingStatusBar;
+	scheduler: RefreshScheduler;
 	rawJson: RawJsonPanel;
 	globalState: vscode.Memento;
 	secrets: vscode.SecretStorage;
@@ -99,11 +101,13 @@ export interface WoodpeckerTestApi {
 	globalState(): Record<string, unknown>;
 	/** Disposes everything and activates again with the same context, as after a reload; this object then serves the new instances. */
 	restart(): Promise<WoodpeckerTestApi>;
+	/** The next refresh the scheduler set itself (poll or idle) and in how many ms; whether the window counts as focused. */
+	polling(): { next: { kind: 'poll' | 'idle'; inMs: number } | undefined; windowFocused: boolean };
 	/** ms from the bundle's first line to activate(), and inside activate(). */
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi({ sources, accounts, view, statusBar, rawJson, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
+export function createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -195,6 +199,7 @@ export function createTestApi({ sources, accounts, view, statusBar, rawJson, glo
 		rawJsonCopyAll: () => rawJson.copyAll(),
 		globalState: () => Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)])),
 		restart,
+		polling: () => ({ next: scheduler.next, windowFocused: vscode.window.state.focused }),
 		activation,
 	};
 }
