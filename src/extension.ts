@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	const cutoffs = own(new CutoffStore(context.globalState));
 	const storageFolder = context.globalStorageUri.fsPath;
 	const sources = own(
-		new Sources({ accounts, cutoffs, log, storageFolder, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
+		new Sources({ accounts, cutoffs, log, storageFolder, state: context.globalState, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
 	);
 	const view = own(new EnrichmentView(sources, cutoffs));
 	const statusBar = own(new PendingStatusBar(sources, () => config.read().showPendingInStatusBar));

@@ -17,6 +17,7 @@ import {
 	type StoreConfig,
 	type StoreLog,
 } from '../enrichments/enrichmentStore';
+import type { OpenedMemory } from '../enrichments/openedBatches';
 import { ResponseCache } from '../enrichments/responseCache';
 import type { Cutoff } from '../settings/cutoff';
 import type { Account, AccountStore, ClientCompany } from './accountStore';
@@ -55,6 +56,8 @@ export interface SourcesDeps {
 	now?: () => Date;
 	/** For tests: the clients' fetch. */
 	fetch?: FetchLike;
+	/** Where each source's batches opened by uuid are kept (the extension's global state). */
+	state?: { get<T>(key: string): T | undefined; update(key: string, value: unknown): PromiseLike<void> };
 	/** For tests and the bench: a cache other than the file in the source's folder. */
 	makeCache?: (folder: string) => StoreCache;
 }
@@ -67,6 +70,9 @@ export interface RefreshRequest {
 	/** Only this account's sources (itself and its companies). */
 	accountId?: string;
 }
+
+/** Global state: `{ [sourceId]: OpenedEntry[] }`, the batches each source opened by uuid. */
+export const OPENED_STATE_KEY = 'woodpecker.openedBatches';
 
 export function companySourceId(accountId: string, companyId: number): string {
 	return `${accountId}/company-${companyId}`;
@@ -145,7 +151,7 @@ export class Sources extends Disposable {
 
 	/** The sources with a lead shown that is still pending: the ones polling refreshes. */
 	pendingSourceIds(): string[] {
-		return this.list.filter((s) => s.store.hasKey && (s.store.data?.model.totals.pending ?? 0) > 0).map((s) => s.id);
+		return this.list.filter((s) => s.store.hasKey && s.store.pendingShown > 0).map((s) => s.id);
 	}
 
 	get isRefreshing(): boolean {
@@ -242,6 +248,7 @@ export class Sources extends Disposable {
 			log: storeLog,
 			queue,
 			companyId: company?.id,
+			opened: this.openedMemory(id),
 			now: this.deps.now,
 			fetch: this.deps.fetch,
 		});
@@ -253,6 +260,25 @@ export class Sources extends Disposable {
 		];
 		this.parts.set(id, { cache, subscriptions: { dispose: () => subs.forEach((d) => d.dispose()) } });
 		return source;
+	}
+
+	/** One source's part of OPENED_STATE_KEY. */
+	private openedMemory(id: string): OpenedMemory | undefined {
+		const state = this.deps.state;
+		if (!state) return undefined;
+		const all = (): Record<string, unknown> => {
+			const value = state.get<unknown>(OPENED_STATE_KEY);
+			return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+		};
+		return {
+			get: () => all()[id],
+			set: async (entries) => {
+				const next = all();
+				if (entries.length) next[id] = entries;
+				else delete next[id];
+				await state.update(OPENED_STATE_KEY, next);
+			},
+		};
 	}
 
 	private drop(source: Source, tell: boolean): void {
@@ -273,6 +299,7 @@ export class Sources extends Disposable {
 		const parts = this.parts.get(source.id);
 		this.parts.delete(source.id);
 		await parts?.cache.clear();
+		await this.openedMemory(source.id)?.set([]);
 		const folder = this.cacheFolder(source.accountId, source.company);
 		await fs.rm(folder, { recursive: true, force: true }).catch((e: unknown) => this.deps.log.warn(`Could not delete ${folder}: ${e instanceof Error ? e.message : String(e)}`));
 	}

@@ -8,6 +8,7 @@ import { Disposable } from '../common/disposable';
 import { Emitter } from '../common/emitter';
 import { EnrichmentModel } from '../model/enrichmentModel';
 import { type Cutoff, createdAfterFor, sameCutoff, windowStart } from '../settings/cutoff';
+import { OpenedBatches, type OpenedMemory } from './openedBatches';
 import type { CachedResponse } from './responseCache';
 
 export type ViewState = 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error';
@@ -68,9 +69,17 @@ export interface StoreDeps {
 	queue?: RequestQueue;
 	/** A client company seen through its agency's key: every request names it (x-company-id). */
 	companyId?: number;
+	/** Where the batches opened by uuid are kept across reloads; in memory only without it. */
+	opened?: OpenedMemory;
 	now?: () => Date;
 	/** For tests: the client's fetch. */
 	fetch?: FetchLike;
+}
+
+/** An in-memory OpenedMemory, for a store given none. */
+function memoryOnly(): OpenedMemory {
+	let kept: unknown;
+	return { get: () => kept, set: async (entries) => void (kept = entries) };
 }
 
 export class EnrichmentStore extends Disposable {
@@ -93,11 +102,14 @@ export class EnrichmentStore extends Disposable {
 	private readonly queue: RequestQueue;
 	private client: { client: WoodpeckerClient; key: string; config: StoreConfig } | undefined;
 	private readonly now: () => Date;
+	/** Batches opened by uuid that the list leaves out (see openBatch). */
+	readonly opened: OpenedBatches;
 
 	constructor(private readonly deps: StoreDeps) {
 		super();
 		this.now = deps.now ?? (() => new Date());
 		this.queue = deps.queue ?? new RequestQueue();
+		this.opened = new OpenedBatches(deps.opened ?? memoryOnly());
 	}
 
 	get data(): LoadedData | undefined {
@@ -119,6 +131,12 @@ export class EnrichmentStore extends Disposable {
 
 	get isRefreshing(): boolean {
 		return this.running !== undefined;
+	}
+
+	/** Pending leads on screen: the list's, and those of opened batches the list leaves out. */
+	get pendingShown(): number {
+		const model = this._data?.model;
+		return (model?.totals.pending ?? 0) + this.opened.pendingLeads(model);
 	}
 
 	get state(): ViewState {
@@ -167,6 +185,7 @@ export class EnrichmentStore extends Disposable {
 		this.deps.log.setSecret(key);
 		// Waits for a write of the old account's answer that is under way, then deletes it.
 		await this.deps.cache.clear();
+		await this.opened.clear();
 		if (hadData) this.forgot.fire(reason);
 		this.changed.fire();
 	}
@@ -213,6 +232,25 @@ export class EnrichmentStore extends Disposable {
 		return batch;
 	}
 
+	/**
+	 * Opens one batch by uuid: fetched through the queue; when the list (its cutoff) leaves it out it
+	 * is remembered in `opened`, shown in its own group and refreshed with the list while pending.
+	 */
+	async openBatch(uuid: string, signal?: AbortSignal): Promise<{ batch: EnrichmentBatch; inList: boolean }> {
+		const batch = await this.lookUpBatch(uuid, signal);
+		const inList = this._data?.model.findBatch(batch.uuid) !== undefined;
+		if (!inList) await this.opened.add(batch, this.now());
+		else await this.opened.remove(batch.uuid);
+		this.changed.fire();
+		return { batch, inList };
+	}
+
+	/** Forgets one opened batch (undefined: all of them). */
+	async removeOpened(uuid?: string): Promise<void> {
+		await (uuid === undefined ? this.opened.clear() : this.opened.remove(uuid));
+		this.changed.fire();
+	}
+
 	/** An agency's client companies (every page), through the account's queue; dropped if the account changes meanwhile. */
 	async listCompanies(signal?: AbortSignal): Promise<AgencyCompany[]> {
 		const epoch = this.epoch;
@@ -236,6 +274,7 @@ export class EnrichmentStore extends Disposable {
 			this._data = { response: result.body, model, receivedAt: result.receivedAt, cutoff, cached: false };
 			this._failure = undefined;
 			void this.deps.cache.save({ body: result.body, receivedAt: result.receivedAt, cutoff, baseUrl: client.baseUrl }, result.bytes);
+			await this.refetchOpened(client, model, signal, epoch);
 			return { ok: true };
 		} catch (e) {
 			const error = toApiError(e);
@@ -245,6 +284,26 @@ export class EnrichmentStore extends Disposable {
 			this.deps.log.error(`Refresh failed: ${error.message}`);
 			return { ok: false, error };
 		}
+	}
+
+	/**
+	 * After the list: the opened batches it leaves out that still have pending leads, fetched again
+	 * one by one in the same queue (within this refresh, so nothing runs beside it). One that fails
+	 * keeps what it showed; the log says why.
+	 */
+	private async refetchOpened(client: WoodpeckerClient, list: EnrichmentModel, signal: AbortSignal, epoch: number): Promise<void> {
+		const fetched: EnrichmentBatch[] = [];
+		for (const uuid of this.opened.pendingUuids(list)) {
+			try {
+				fetched.push(await client.getEnrichment(uuid, { signal }));
+			} catch (e) {
+				const error = toApiError(e);
+				if (error.kind === 'aborted') return;
+				this.deps.log.warn(`Could not refresh opened batch ${uuid}: ${error.message}`);
+			}
+		}
+		if (signal.aborted || epoch !== this.epoch) return;
+		await this.opened.update(fetched, this.now());
 	}
 
 	/** One client while nothing changes; every client of this account shares the account's queue. */

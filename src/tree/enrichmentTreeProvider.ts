@@ -157,7 +157,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 			agency: source.company ? this.sources.account(source)?.name : undefined,
 			state: store.state,
 			batches: data?.model.rows.length,
-			pending: data?.model.totals.pending,
+			pending: data ? store.pendingShown : undefined,
 			cached: data?.cached ?? false,
 			refreshing: store.isRefreshing,
 			receivedAt: data?.receivedAt,

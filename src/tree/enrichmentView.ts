@@ -57,7 +57,7 @@ export class EnrichmentView extends Disposable {
 		// With several sources each row says its own failure.
 		this.treeView.message = this.provider.several ? undefined : viewMessage(input);
 		let pending = 0;
-		for (const s of sources) pending += s.store.data?.model.totals.pending ?? 0;
+		for (const s of sources) pending += s.store.pendingShown;
 		this.treeView.badge = pending ? { value: pending, tooltip: `${count(pending, 'lead', 'leads')} still pending` } : undefined;
 		void setContext(ContextKeys.ready, this.sources.initialized);
 		void setContext(ContextKeys.hasApiKey, this.sources.hasKey);

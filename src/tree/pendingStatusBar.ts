@@ -32,7 +32,7 @@ export class PendingStatusBar extends Disposable {
 		let pending = 0;
 		let accounts = 0;
 		for (const s of this.sources.sources) {
-			const n = s.store.data?.model.totals.pending ?? 0;
+			const n = s.store.pendingShown;
 			pending += n;
 			if (n) accounts++;
 		}
