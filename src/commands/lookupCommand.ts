@@ -7,20 +7,22 @@ import { reportError } from './errorPresenter';
 import { describeInvalidUuid } from './batchUuid';
 import { resolveSource } from './targets';
 import { count } from '../common/count';
+import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 
 /**
- * Asks in which account (when there are several), then for a batch uuid; fetches that one batch
- * and shows it (and selects it when it is on screen).
+ * Open Enrichment Batch…: asks in which account (when there are several), then for a batch uuid;
+ * fetches that one batch and reveals it in the tree — in the "Opened by uuid" group when the
+ * cutoff leaves it out of the list.
  */
 export async function lookupBatch(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const source = await resolveSource(ctx, arg, 'Look up a batch of which account?', (s) => s.store.hasKey);
+	const source = await resolveSource(ctx, arg, 'Open a batch of which account?', (s) => s.store.hasKey);
 	if (source) await lookUpIn(ctx, source, '');
 }
 
 async function lookUpIn(ctx: CommandContext, source: Source, initial: string): Promise<void> {
 	const several = ctx.sources.several;
 	const input = await vscode.window.showInputBox({
-		title: several ? `Woodpecker: Look Up Batch by UUID in ${ctx.sources.label(source)}` : 'Woodpecker: Look Up Batch by UUID',
+		title: several ? `Woodpecker: Open Enrichment Batch in ${ctx.sources.label(source)}` : 'Woodpecker: Open Enrichment Batch',
 		prompt: 'The uuid Woodpecker returned when the enrichment was queued.',
 		placeHolder: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
 		value: initial,
@@ -33,24 +35,29 @@ async function lookUpIn(ctx: CommandContext, source: Source, initial: string): P
 }
 
 /**
- * Fetches one batch by uuid in `source` and shows it in the Raw JSON panel, selecting its row when
- * it is on screen; an unknown uuid offers to try another. The lookup command and links share it.
+ * Fetches one batch by uuid in `source` and reveals it, selected and opened: in the list, or in the
+ * "Opened by uuid" group (kept across reloads, refreshed while pending). A row the view does not
+ * show (a filter hides it) gets the batch in the Raw JSON panel instead, so it is never lost. An
+ * unknown uuid offers to try another. The command and links share it.
  */
 export async function openBatch(ctx: CommandContext, source: Source, uuid: string): Promise<void> {
 	const several = ctx.sources.several;
 	try {
-		const batch = await vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: `Looking up batch ${uuid}…`, cancellable: true },
+		const { batch, inList } = await vscode.window.withProgress(
+			{ location: vscode.ProgressLocation.Notification, title: `Opening batch ${uuid}…`, cancellable: true },
 			(_p, token) => {
 				const abort = new AbortController();
 				token.onCancellationRequested(() => abort.abort());
-				return source.store.lookUpBatch(uuid, abort.signal);
+				return source.store.openBatch(uuid, abort.signal);
 			},
 		);
+		const node = ctx.view.provider.batchNode(source, batch.uuid, !inList);
+		if (node) {
+			await ctx.view.treeView.reveal(node, { select: true, focus: true, expand: true });
+			return;
+		}
 		const from = several ? ` · ${ctx.sources.label(source)}` : '';
-		ctx.rawJson.show({ title: `Batch ${batch.uuid}`, subtitle: `${count(batch.leads.length, 'lead', 'leads')} · created ${batch.created} · looked up directly${from}`, value: batch, sourceId: source.id });
-		const node = ctx.view.provider.batchNode(source, batch.uuid);
-		if (node) await ctx.view.treeView.reveal(node, { select: true, focus: false });
+		ctx.rawJson.show({ title: `Batch ${batch.uuid}`, subtitle: `${count(batch.leads.length, 'lead', 'leads')} · created ${batch.created} · opened by uuid${from}`, value: batch, sourceId: source.id });
 	} catch (e) {
 		const error = toApiError(e);
 		if (error.kind === 'http' && error.status === 404) {
@@ -61,11 +68,24 @@ export async function openBatch(ctx: CommandContext, source: Source, uuid: strin
 			);
 			if (choice) await lookUpIn(ctx, source, uuid);
 		} else {
-			await reportError(`Could not look up batch ${uuid}`, error, {
+			await reportError(`Could not open batch ${uuid}`, error, {
 				retry: () => lookUpIn(ctx, source, uuid),
 				target: several ? { sourceId: source.id } : undefined,
 				isCompany: !!source.company,
 			});
 		}
 	}
+}
+
+/** Remove from Opened, on an opened batch's row: the batch leaves the "Opened by uuid" group (and the next session's). */
+export async function removeOpenedBatch(node: unknown): Promise<void> {
+	const n = node as EnrichmentNode | undefined;
+	if (n?.kind === 'batch' && n.opened) await n.source.store.removeOpened(n.row.batch.uuid);
+}
+
+/** Clear Opened Batches: on the group's row its source's; from the palette every source's. */
+export async function clearOpenedBatches(ctx: CommandContext, node: unknown): Promise<void> {
+	const n = node as EnrichmentNode | undefined;
+	const sources = n?.kind === 'opened' ? [n.source] : ctx.sources.sources;
+	await Promise.all(sources.map((s) => s.store.removeOpened()));
 }

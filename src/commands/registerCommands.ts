@@ -8,7 +8,7 @@ import { exportArgs, exportShown } from './exportCommand';
 import { findLead } from './findLeadCommand';
 import { setCutoff } from './cutoffCommand';
 import { inertLinks } from './errorActions';
-import { lookupBatch } from './lookupCommand';
+import { clearOpenedBatches, lookupBatch, removeOpenedBatch } from './lookupCommand';
 import { showRawJson } from './rawJsonCommands';
 import { actionTarget, rowTarget } from './targets';
 import { cancelRefresh, refresh } from './refreshCommands';
@@ -47,6 +47,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 		'woodpecker.export': (arg?: unknown) => exportShown(ctx, exportArgs(arg)),
 		// Only a script's { uid } narrows it: from the view title it gets the focused row.
 		'woodpecker.findLead': (arg?: unknown) => findLead(ctx, (arg as { kind?: unknown } | undefined)?.kind === undefined ? arg : undefined),
+		'woodpecker.removeOpenedBatch': (node?: EnrichmentNode) => removeOpenedBatch(node),
+		'woodpecker.clearOpenedBatches': (node?: EnrichmentNode) => clearOpenedBatches(ctx, node),
 		'woodpecker.showLog': () => ctx.log.show(),
 	};
 	return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guard(id, handler, ctx)));

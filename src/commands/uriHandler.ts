@@ -1,5 +1,5 @@
 // Links into the editor: vscode://woodpecker-community.woodpecker-enrichments/batch?uuid=<uuid>
-// (optionally &account=<name>) opens that batch as Look Up Batch by UUID does, so a script or a
+// (optionally &account=<name>) opens that batch as Open Enrichment Batch… does, so a script or a
 // chat message can point straight at it.
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';

@@ -9,6 +9,8 @@ export const ContextKeys = {
 	refreshing: 'woodpecker.refreshing',
 	/** 'no-key' | 'idle' | 'loading' | 'loaded' | 'empty' | 'error', or 'accounts' when several share the view */
 	state: 'woodpecker.state',
+	/** Some source keeps batches opened by uuid (Clear Opened Batches shows in the palette). */
+	hasOpened: 'woodpecker.hasOpened',
 	/** How many accounts there are (commands that pick among them show from 2). */
 	accounts: 'woodpecker.accountCount',
 } as const;
