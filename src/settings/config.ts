@@ -13,6 +13,7 @@ export const Settings = {
 	/** Replaced by idleRefreshMinutes: a value found there is moved (see migrateSettings). */
 	autoRefreshMinutes: 'autoRefreshMinutes',
 	showPendingInStatusBar: 'showPendingInStatusBar',
+	notifyWhenProcessed: 'notifyWhenProcessed',
 } as const;
 
 export interface WoodpeckerConfig {
@@ -25,6 +26,8 @@ export interface WoodpeckerConfig {
 	idleRefreshMinutes: number;
 	/** The status-bar item with the pending leads' count. */
 	showPendingInStatusBar: boolean;
+	/** The notification when batches that were pending are fully processed. */
+	notifyWhenProcessed: boolean;
 }
 
 export interface WarningLog {
@@ -47,6 +50,7 @@ export class ConfigReader {
 			idleRefreshMinutes: this.bounded(Settings.idleRefreshMinutes, c.get(Settings.idleRefreshMinutes), BOUNDS.idleRefreshMinutes),
 			// Anything but an explicit false keeps the default (shown).
 			showPendingInStatusBar: c.get(Settings.showPendingInStatusBar) !== false,
+			notifyWhenProcessed: c.get(Settings.notifyWhenProcessed) !== false,
 		};
 	}
 
