@@ -101,6 +101,8 @@ export interface WoodpeckerTestApi {
 	rawJsonCopyAll(): Promise<boolean>;
 	/** The "batch processed" notifications shown since the last (re)start, oldest first: text and buttons. */
 	processedNotices(): Array<{ text: string; buttons: string[] }>;
+	/** Forgets the notifications processedNotices() lists (not what the extension remembers as announced). */
+	clearProcessedNotices(): void;
 	/** Clicks a button of the last "batch processed" notification, as the user would (the toast stays until cleared). */
 	clickProcessedNotice(button: string): Promise<void>;
 	/** Every key and value the extension keeps in its global state, as stored. */
@@ -204,6 +206,7 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 		rawJsonValue: () => rawJson.value,
 		rawJsonCopyAll: () => rawJson.copyAll(),
 		processedNotices: () => processed.notices.map((n) => ({ text: n.text, buttons: [...n.buttons] })),
+		clearProcessedNotices: () => void processed.notices.splice(0),
 		async clickProcessedNotice(button) {
 			const last = processed.notices.at(-1);
 			if (!last) throw new Error('No "batch processed" notification was shown');

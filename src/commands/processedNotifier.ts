@@ -46,13 +46,16 @@ export class ProcessedNotifier extends Disposable {
 		);
 	}
 
-	/** At the end of a refresh: one notification for every batch that finished in it, unless announced before. */
+	/**
+	 * At the end of a refresh: one notification for every batch that finished in it, unless announced
+	 * before. Remembered and recorded at once (before the refresh's caller resumes), shown after.
+	 */
 	private async announce(): Promise<void> {
 		const memory = new NotifiedMemory(this.state.get(NOTIFIED_STATE_KEY));
 		const finished = this.tracker.take(memory).filter((f) => this.ctx.sources.get(f.sourceId));
 		if (!finished.length || !this.enabled()) return;
 		memory.add(finished);
-		await this.state.update(NOTIFIED_STATE_KEY, memory.toJSON());
+		void Promise.resolve(this.state.update(NOTIFIED_STATE_KEY, memory.toJSON())).catch((e: unknown) => this.ctx.log.warn(`Could not remember the announced batches: ${e instanceof Error ? e.message : String(e)}`));
 		const { sources, view } = this.ctx;
 		const several = sources.several;
 		const text = processedText(
