@@ -31,5 +31,5 @@ export function processedText(items: readonly ProcessedItem[]): string {
 		converted += i.converted;
 		total += i.total;
 	}
-	return inertLinks(`${count(items.length, 'batch', 'batches')} processed: ${converted} of ${count(total, 'lead', 'leads')} converted to prospects${where}`);
+	return inertLinks(`${items.length} batches processed: ${converted} of ${count(total, 'lead', 'leads')} converted to prospects${where}`);
 }

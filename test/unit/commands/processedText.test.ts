@@ -13,6 +13,13 @@ describe('processed notification text', () => {
 			{ time: 'c', converted: 0, total: 1 },
 		];
 		assert.equal(processedText(items), '3 batches processed: 21 of 30 leads converted to prospects');
+		assert.equal(
+			processedText([
+				{ time: 'a', converted: 0, total: 0 },
+				{ time: 'b', converted: 1, total: 1 },
+			]),
+			'2 batches processed: 1 of 1 lead converted to prospects',
+		);
 	});
 
 	it('with several accounts names the account, or both, or how many', () => {

@@ -124,12 +124,23 @@ describe('processed batches', () => {
 			assert.deepEqual(tracker.take(nothing), []);
 		});
 
-		it('a source that went away and came back starts afresh', () => {
+		it('a source that went away and came back starts afresh; the others keep what they showed', () => {
 			const tracker = new ProcessedTracker();
-			tracker.observe([{ id: 'acc', model: model([batch('A', '2026-12-02T10:42:00Z', [pending('a1')])]) }]);
-			tracker.observe([]);
-			tracker.observe([{ id: 'acc', model: model([batch('A', '2026-12-02T10:42:00Z', [converted('a1')])]) }]);
-			assert.deepEqual(tracker.take(nothing), []);
+			const pendingA = model([batch('A', '2026-12-02T10:42:00Z', [pending('a1')])]);
+			const doneA = model([batch('A', '2026-12-02T10:42:00Z', [converted('a1')])]);
+			tracker.observe([
+				{ id: 'gone', model: pendingA },
+				{ id: 'stays', model: pendingA },
+			]);
+			tracker.observe([{ id: 'stays', model: pendingA }]);
+			tracker.observe([
+				{ id: 'gone', model: doneA },
+				{ id: 'stays', model: doneA },
+			]);
+			assert.deepEqual(
+				tracker.take(nothing).map((f) => f.sourceId),
+				['stays'],
+			);
 		});
 	});
 
