@@ -91,6 +91,8 @@ export class ProcessedNotifier extends Disposable {
 			return source && view.provider.batchNode(source, f.row.batch.uuid);
 		};
 		const [first, ...others] = finished;
+		// Into sight first: a reveal while the view is still opening was seen to leave nothing selected.
+		await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
 		for (const f of others) {
 			const node = nodeOf(f);
 			if (node) await Promise.resolve(view.treeView.reveal(node, { select: false, focus: false })).catch(() => undefined);
@@ -100,9 +102,7 @@ export class ProcessedNotifier extends Disposable {
 			() => true,
 			() => false,
 		));
-		if (revealed) return;
-		await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-		this.showRawJson(first);
+		if (!revealed) this.showRawJson(first);
 	}
 
 	/** Whether the node is among the rows the tree shows (each of its ancestors among its parent's children). */

@@ -152,6 +152,11 @@ describe('Batch processed notification', () => {
 			api.processedNotices().map((n) => n.text),
 			['2 batches processed: 4 of 5 leads converted to prospects in Default and Agency HQ'],
 		);
+		// Show opens both accounts and selects the first account's batch.
+		await api.clickProcessedNotice('Show');
+		const defaultId = api.accounts()[0].id;
+		const shown = await waitForSnapshot((s) => s.selection.length > 0, 'a row selected');
+		assert.deepEqual(shown.selection, [`${defaultId}|b36:${UUID_A}`]);
 
 		// The HQ's uuid in the other account is another batch: announced there too, naming that account.
 		fake.server.setBatches([...scene(now, { a: true }).batches, batch(UUID_HQ, hqAt, [pending('procH_0001')])]);
