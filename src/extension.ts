@@ -16,6 +16,7 @@ import { CutoffStore } from './settings/cutoffStore';
 import { migrateSettings } from './settings/migrate';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { PendingStatusBar } from './tree/pendingStatusBar';
+import { registerEnrichmentTools } from './tools/enrichmentTools';
 import { followRefreshes } from './webview/rawJsonFollower';
 import { RawJsonPanel } from './webview/rawJsonPanel';
 import type { WoodpeckerTestApi } from './testApi';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	const ctx: CommandContext = { accounts, sources, scheduler, cutoffs, view, rawJson, log };
 	for (const d of registerCommands(ctx)) own(d);
 	const processed = own(new ProcessedNotifier(ctx, context.globalState, () => config.read().notifyWhenProcessed));
+	own(registerEnrichmentTools({ sources, cutoffs, log, enabled: () => config.read().languageModelToolsEnabled }));
 	own(vscode.window.registerUriHandler({ handleUri: (uri) => void handleUri(ctx, uri).catch((e: unknown) => log.error(`A link failed: ${e instanceof Error ? e.message : String(e)}`)) }));
 	for (const d of followRefreshes(sources, rawJson)) own(d);
 	// Nothing is requested at activation unless the view is already on screen.

@@ -14,6 +14,7 @@ export const Settings = {
 	autoRefreshMinutes: 'autoRefreshMinutes',
 	showPendingInStatusBar: 'showPendingInStatusBar',
 	notifyWhenProcessed: 'notifyWhenProcessed',
+	languageModelToolsEnabled: 'enableLanguageModelTools',
 } as const;
 
 export interface WoodpeckerConfig {
@@ -28,6 +29,8 @@ export interface WoodpeckerConfig {
 	showPendingInStatusBar: boolean;
 	/** The notification when batches that were pending are fully processed. */
 	notifyWhenProcessed: boolean;
+	/** The language model tools (agent mode in chat) are offered. */
+	languageModelToolsEnabled: boolean;
 }
 
 export interface WarningLog {
@@ -51,6 +54,7 @@ export class ConfigReader {
 			// Anything but an explicit false keeps the default (shown).
 			showPendingInStatusBar: c.get(Settings.showPendingInStatusBar) !== false,
 			notifyWhenProcessed: c.get(Settings.notifyWhenProcessed) !== false,
+			languageModelToolsEnabled: c.get(Settings.languageModelToolsEnabled) !== false,
 		};
 	}
 
