@@ -12,7 +12,7 @@ import {
 	batchNotFoundAnswer,
 	failureAnswer,
 	GENERIC_MESSAGE,
-	type LeadHit,
+	findLeadHits,
 	leadAnswer,
 	leadMessage,
 	listAnswer,
@@ -129,12 +129,7 @@ async function find(data: ToolData, query: LeadQuery): Promise<string> {
 	const targets = data.targets(query.account);
 	if (!targets.ok) return notReadable(targets, query.account);
 	const read = await data.read(targets.sources);
-	const hits: LeadHit[] = [];
-	for (const r of read) {
-		for (const row of r.data?.model.rows ?? []) {
-			for (const lead of row.batch.leads) if (lead.uid === query.uid) hits.push({ label: r.label, row, lead });
-		}
-	}
+	const hits = findLeadHits(read.map((r) => ({ label: r.label, rows: r.data?.model.rows ?? [] })), query.uid);
 	const failures = read.filter((r) => !r.data && r.failure).map((r) => ({ label: r.label, failure: r.failure! }));
 	if (!hits.length && failures.length === read.length) return failureAnswer('the Woodpecker enrichment batches', failures[0].failure);
 	return leadAnswer({ uid: query.uid, hits, viewCutoff: data.viewCutoff.text, account: query.account, failures });

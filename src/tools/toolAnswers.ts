@@ -150,6 +150,15 @@ export interface LeadHit {
 	lead: Lead;
 }
 
+/** Every place the lead with exactly this uid appears, source by source, newest batch first. */
+export function findLeadHits(sources: ReadonlyArray<{ label: string | undefined; rows: readonly BatchRow[] }>, uid: string): LeadHit[] {
+	const hits: LeadHit[] = [];
+	for (const s of sources) {
+		for (const row of s.rows) for (const lead of row.batch.leads) if (lead.uid === uid) hits.push({ label: s.label, row, lead });
+	}
+	return hits;
+}
+
 export interface LeadAnswerInput {
 	uid: string;
 	hits: readonly LeadHit[];
