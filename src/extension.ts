@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { Sources } from './accounts/sources';
 import type { CommandContext } from './commands/context';
+import { ProcessedNotifier } from './commands/processedNotifier';
 import { registerCommands } from './commands/registerCommands';
 import { handleUri } from './commands/uriHandler';
 import { Emitter } from './common/emitter';
@@ -15,6 +16,7 @@ import { CutoffStore } from './settings/cutoffStore';
 import { migrateSettings } from './settings/migrate';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { PendingStatusBar } from './tree/pendingStatusBar';
+import { registerEnrichmentTools } from './tools/enrichmentTools';
 import { followRefreshes } from './webview/rawJsonFollower';
 import { RawJsonPanel } from './webview/rawJsonPanel';
 import type { WoodpeckerTestApi } from './testApi';
@@ -56,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	);
 	const ctx: CommandContext = { accounts, sources, scheduler, cutoffs, view, rawJson, log };
 	for (const d of registerCommands(ctx)) own(d);
+	const processed = own(new ProcessedNotifier(ctx, context.globalState, () => config.read().notifyWhenProcessed));
+	own(registerEnrichmentTools({ sources, cutoffs, log, enabled: () => config.read().languageModelToolsEnabled }));
 	own(vscode.window.registerUriHandler({ handleUri: (uri) => void handleUri(ctx, uri).catch((e: unknown) => log.error(`A link failed: ${e instanceof Error ? e.message : String(e)}`)) }));
 	for (const d of followRefreshes(sources, rawJson)) own(d);
 	// Nothing is requested at activation unless the view is already on screen.
@@ -83,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, processed, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
 	return testApi;
 }
 

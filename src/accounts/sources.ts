@@ -92,6 +92,9 @@ export class Sources extends Disposable {
 	readonly onDidAdd = this.added.event;
 	private readonly finished = this._register(new Emitter<RefreshEnd & { source: Source }>());
 	readonly onDidFinishRefresh = this.finished.event;
+	private readonly finishedAll = this._register(new Emitter<readonly SourceOutcome[]>());
+	/** Fires once per refresh() that refreshed anything, when all of its sources have ended: one refresh, however many sources. */
+	readonly onDidFinishAll = this.finishedAll.event;
 	private readonly forgot = this._register(new Emitter<{ source: Source; reason: string }>());
 	/** Fires when a source dropped its data because its account changed, or went away. */
 	readonly onDidForget = this.forgot.event;
@@ -178,6 +181,8 @@ export class Sources extends Disposable {
 		const trigger = request.trigger ?? 'background';
 		const all = Promise.all(withKey.map(async (source) => ({ source, outcome: await source.store.refresh({ trigger, restart: request.restart }) })));
 		this.deps.progress?.(all, { trigger, cancel: () => withKey.forEach((s) => s.store.cancel()) });
+		// Before the caller's await resumes: whoever listens has seen the whole refresh by then.
+		void all.then((outcomes) => this.finishedAll.fire(outcomes));
 		return all;
 	}
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EnrichmentBatch } from '../api/types';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
@@ -36,8 +37,14 @@ export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNod
 export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
 	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the lead UIDs of which batch?');
 	if (!batch) return;
-	const leads = batch.row.batch.leads;
-	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}`);
+	await copyLeadUidsOf([batch.row.batch]);
+}
+
+/** Every lead uid of these batches, one per line, batch after batch (Copy All Lead UIDs, the processed notification's Copy UIDs). */
+export async function copyLeadUidsOf(batches: readonly EnrichmentBatch[]): Promise<void> {
+	const leads = batches.flatMap((b) => b.leads);
+	const of = batches.length === 1 ? `batch ${batches[0].uuid}` : count(batches.length, 'batch', 'batches');
+	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of ${of}`);
 }
 
 /** The clicked batch or lead exactly as received, pretty-printed; from the palette, a picked batch. */

@@ -40,7 +40,8 @@ export class Logger implements vscode.Disposable {
 		this._channel?.dispose();
 	}
 
-	private mask(message: string): string {
+	/** `message` with every key in use replaced by asterisks. */
+	mask(message: string): string {
 		let masked = message;
 		for (const secret of this.secrets.values()) masked = masked.split(secret).join('********');
 		return masked;

@@ -13,6 +13,8 @@ export const Settings = {
 	/** Replaced by idleRefreshMinutes: a value found there is moved (see migrateSettings). */
 	autoRefreshMinutes: 'autoRefreshMinutes',
 	showPendingInStatusBar: 'showPendingInStatusBar',
+	notifyWhenProcessed: 'notifyWhenProcessed',
+	languageModelToolsEnabled: 'enableLanguageModelTools',
 } as const;
 
 export interface WoodpeckerConfig {
@@ -25,6 +27,10 @@ export interface WoodpeckerConfig {
 	idleRefreshMinutes: number;
 	/** The status-bar item with the pending leads' count. */
 	showPendingInStatusBar: boolean;
+	/** The notification when batches that were pending are fully processed. */
+	notifyWhenProcessed: boolean;
+	/** The language model tools (agent mode in chat) are offered. */
+	languageModelToolsEnabled: boolean;
 }
 
 export interface WarningLog {
@@ -47,6 +53,8 @@ export class ConfigReader {
 			idleRefreshMinutes: this.bounded(Settings.idleRefreshMinutes, c.get(Settings.idleRefreshMinutes), BOUNDS.idleRefreshMinutes),
 			// Anything but an explicit false keeps the default (shown).
 			showPendingInStatusBar: c.get(Settings.showPendingInStatusBar) !== false,
+			notifyWhenProcessed: c.get(Settings.notifyWhenProcessed) !== false,
+			languageModelToolsEnabled: c.get(Settings.languageModelToolsEnabled) !== false,
 		};
 	}
 

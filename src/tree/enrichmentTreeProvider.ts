@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Source, Sources } from '../accounts/sources';
 import { type ErrorAction, actionCommand, actionsForSource } from '../commands/errorActions';
 import { Disposable } from '../common/disposable';
-import type { EnrichmentModel } from '../model/enrichmentModel';
+import type { BatchRow, EnrichmentModel } from '../model/enrichmentModel';
 import { MinuteLabels } from './batchSummary';
 import { ActionNode } from './nodes/actionNode';
 import { BatchNode } from './nodes/batchNode';
@@ -118,6 +118,11 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		const rows = this.rows.get(source.id);
 		const row = rows?.model?.findBatch(uuid);
 		return row ? rows!.batches[row.index] : undefined;
+	}
+
+	/** A batch row's label as the tree shows it: its time to the minute, in the user's locale. */
+	batchLabel(row: BatchRow): string {
+		return this.labels.label(row.time, row.batch.created);
 	}
 
 	/** The row of a source when several share the tree. */

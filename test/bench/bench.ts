@@ -16,6 +16,7 @@ import { toCsv, toJson } from '../../src/export/exportFormat';
 import { EnrichmentModel } from '../../src/model/enrichmentModel';
 import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
+import { batchAnswer, findLeadHits, leadAnswer, listAnswer, selectRows } from '../../src/tools/toolAnswers';
 import { generateBatches } from '../fake/data';
 import { FakeWoodpeckerServer } from '../fake/server';
 import { MemoryMemento, MemorySecrets } from '../fake/storage';
@@ -273,6 +274,34 @@ async function benchExport(): Promise<string[]> {
 	return out;
 }
 
+/**
+ * The language model tools' answers on loaded data (what a call costs once the data is fresh):
+ * List over 10,000 batches, Get of a 5,000-lead batch, Find across 100,000 leads; their sizes.
+ */
+function benchTools(): string[] {
+	const now = new Date();
+	const model = new EnrichmentModel(generateBatches({ count: 10_000, leadsPerBatch: 10, seed: 7, now }));
+	const big = new EnrichmentModel(generateBatches({ count: 1, leadsPerBatch: 5_000, seed: 8, now })).rows[0];
+	const view = { viewCutoff: 'last 30 days', viewStartMs: 0 };
+	const uid = model.rows[model.rows.length - 1].batch.leads[9].uid;
+	const calls: Array<[string, () => string]> = [
+		['List, 10,000 batches', () => listAnswer({ query: { startMs: undefined, window: undefined, status: 'any', account: undefined }, ...view, sections: [{ label: undefined, rows: selectRows(model.rows, { startMs: undefined, status: 'any' }), asOf: now }] })],
+		['List, status pending', () => listAnswer({ query: { startMs: undefined, window: undefined, status: 'pending', account: undefined }, ...view, sections: [{ label: undefined, rows: selectRows(model.rows, { startMs: undefined, status: 'pending' }), asOf: now }] })],
+		['Get, a 5,000-lead batch', () => batchAnswer({ row: big, label: undefined, status: 'any', viewCutoff: view.viewCutoff, asOf: now })],
+		['Find, the last of 100,000 leads', () => leadAnswer({ uid, hits: findLeadHits([{ label: undefined, rows: model.rows }], uid), viewCutoff: view.viewCutoff, account: undefined, failures: [] })],
+	];
+	return calls.map(([name, call]) => {
+		const times: number[] = [];
+		let size = 0;
+		for (let i = 0; i < (quick ? 5 : 51); i++) {
+			const t = performance.now();
+			size = call().length;
+			times.push(performance.now() - t);
+		}
+		return `tool answer: ${name}: ${size.toLocaleString('en-US')} characters, median ${ms(median(times))}, max ${ms(Math.max(...times))}`;
+	});
+}
+
 /** A batch of 1,000 leads opened: lead nodes and their tree items, made on expand. */
 async function benchExpand(): Promise<string> {
 	const batches = generateBatches({ count: 1, leadsPerBatch: 1000, seed: 3, now: new Date() });
@@ -341,6 +370,7 @@ async function main() {
 	console.log('');
 	console.log(await benchExpand());
 	for (const line of await benchExport()) console.log(line);
+	for (const line of benchTools()) console.log(line);
 	for (const line of await benchGzip()) console.log(line);
 	const dist = path.resolve('dist/extension.js');
 	if (fs.existsSync(dist)) {
