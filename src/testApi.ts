@@ -6,6 +6,7 @@ import type { Sources } from './accounts/sources';
 import type { EnrichmentView } from './tree/enrichmentView';
 import type { PendingStatusBar } from './tree/pendingStatusBar';
 import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
+import { filterLabel, matchingLeads } from './model/leadFilter';
 import type { RawJsonPanel } from './webview/rawJsonPanel';
 
 export interface ItemSnapshot {
@@ -22,7 +23,11 @@ export interface ItemSnapshot {
 	accessibilityLabel: string | undefined;
 }
 
-export type BatchSnapshot = ItemSnapshot & { uuid: string; leads: ItemSnapshot[] };
+/** `shownLeads` of `totalLeads`: the leads the filter keeps (all of them without one). */
+export type BatchSnapshot = ItemSnapshot & { uuid: string; leads: ItemSnapshot[]; shownLeads: number; totalLeads: number };
+
+/** A day row (Group by Day) and its batches; `key` is its local date ("2026-05-04") or "unknown". */
+export type DaySnapshot = ItemSnapshot & { key: string; batches: BatchSnapshot[] };
 
 /** An account's row (or a client company's) when several share the view, and what is under it. */
 export interface SourceSnapshot extends ItemSnapshot {
@@ -30,6 +35,8 @@ export interface SourceSnapshot extends ItemSnapshot {
 	actions: ItemSnapshot[];
 	companies: SourceSnapshot[];
 	batches: BatchSnapshot[];
+	/** Its day rows, with Group by Day (its batches are under them, not in `batches`). */
+	days: DaySnapshot[];
 }
 
 export interface TreeSnapshot {
@@ -44,6 +51,13 @@ export interface TreeSnapshot {
 	actions: ItemSnapshot[];
 	/** The root batches, with one source. */
 	batches: BatchSnapshot[];
+	/** The root day rows, with one source and Group by Day (the batches are under them). */
+	days: DaySnapshot[];
+	/** The lead filter in force: its id ('all', 'pending', …) and its name. */
+	filter: { id: string; label: string };
+	groupByDay: boolean;
+	/** Over every source: the batches within the cutoff and their leads, and how many of each the filter shows. */
+	counts: { batches: number; shownBatches: number; leads: number; shownLeads: number };
 	/** The account rows, when several sources share the view. */
 	accounts: SourceSnapshot[];
 	/** The tree item ids of the selected rows. */
@@ -127,9 +141,14 @@ export function createTestApi({ sources, accounts, view, statusBar, rawJson, glo
 		for (const node of nodes) {
 			if (node.kind !== 'batch') continue;
 			const leads = withLeads ? await Promise.all(provider.getChildren(node).map(describe)) : [];
-			batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads });
+			batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads, shownLeads: matchingLeads(node.row, node.filter), totalLeads: node.row.total });
 		}
 		return batches;
+	};
+	const daysOf = async (nodes: readonly EnrichmentNode[], withLeads: boolean): Promise<DaySnapshot[]> => {
+		const days: DaySnapshot[] = [];
+		for (const node of nodes) if (node.kind === 'day') days.push({ ...(await describe(node)), key: node.key, batches: await batchesOf(provider.getChildren(node), withLeads) });
+		return days;
 	};
 	const sourceOf = async (node: EnrichmentNode, withLeads: boolean): Promise<SourceSnapshot> => {
 		if (node.kind !== 'source') throw new Error('not a source row');
@@ -141,6 +160,7 @@ export function createTestApi({ sources, accounts, view, statusBar, rawJson, glo
 			actions: await Promise.all(children.filter((n) => n.kind === 'action').map(describe)),
 			companies,
 			batches: await batchesOf(children, withLeads),
+			days: await daysOf(children, withLeads),
 		};
 	};
 	return {
@@ -160,6 +180,10 @@ export function createTestApi({ sources, accounts, view, statusBar, rawJson, glo
 				visible: view.treeView.visible,
 				actions,
 				batches,
+				days: await daysOf(roots, withLeads),
+				filter: { id: provider.viewOptions.filter, label: filterLabel(provider.viewOptions.filter) },
+				groupByDay: provider.viewOptions.groupByDay,
+				counts: provider.shownCounts,
 				accounts: accountRows,
 				selection: view.treeView.selection.map((n) => provider.getTreeItem(n).id ?? ''),
 				statusBar: statusBar.shown,

@@ -3,6 +3,7 @@ import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
 import { leadLook } from '../model/leadState';
+import { filterLabel } from '../model/leadFilter';
 import type { CommandContext } from './context';
 import { leadUids } from '../export/exportFormat';
 import { offerWayToData } from './nothingToShow';
@@ -32,12 +33,16 @@ export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNod
 	await copy(batch.row.batch.uuid, `batch UUID ${batch.row.batch.uuid}`);
 }
 
-/** Every lead uid of the clicked batch (or a lead's batch), one per line; from the palette, of a picked batch. */
+/**
+ * Every lead uid of the clicked batch (or a lead's batch) the view shows under it, one per line: under
+ * a filter, the matching ones (what the row's "3 of 10 leads" counts). From the palette, of a picked batch.
+ */
 export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
 	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the lead UIDs of which batch?');
 	if (!batch) return;
-	const leads = batch.row.batch.leads;
-	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}`);
+	const leads = ctx.view.provider.leadsOf(batch).map((n) => n.row.lead);
+	const filtered = batch.filter === 'all' ? '' : ` (filter "${filterLabel(batch.filter)}")`;
+	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}${filtered}`);
 }
 
 /** The clicked batch or lead exactly as received, pretty-printed; from the palette, a picked batch. */
