@@ -85,6 +85,8 @@ export interface WoodpeckerTestApi {
 	whenIdle(): Promise<void>;
 	/** The provider's nodes, as the view passes them to commands: the roots, or a batch's leads. */
 	nodes(parent?: EnrichmentNode): readonly EnrichmentNode[];
+	/** The node's parent, its parent's, … up to a root, as the provider gives them to reveal. */
+	parents(node: EnrichmentNode): EnrichmentNode[];
 	/** The key of the only (first) account, made as "Default" when there is none; undefined clears it. */
 	storeApiKey(key: string | undefined): Promise<void>;
 	/** Adds an account as Add Account does; returns its id. */
@@ -194,6 +196,11 @@ export function createTestApi({ sources, accounts, view, statusBar, rawJson, glo
 			while (sources.isRefreshing) await Promise.all(sources.sources.filter((s) => s.store.isRefreshing).map((s) => s.store.refresh()));
 		},
 		nodes: (parent) => provider.getChildren(parent),
+		parents(node) {
+			const chain: EnrichmentNode[] = [];
+			for (let p = provider.getParent(node); p; p = provider.getParent(p)) chain.push(p);
+			return chain;
+		},
 		async storeApiKey(key) {
 			const first = accounts.accounts[0];
 			if (first) await accounts.setKey(first.id, key);
