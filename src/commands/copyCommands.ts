@@ -80,8 +80,8 @@ async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<Batc
  */
 export async function pickLead(ctx: CommandContext, placeHolder = 'Copy the UID of which lead?', flat = false): Promise<LeadNode | undefined> {
 	const provider = ctx.view.provider;
-	let total = 0;
-	for (const s of ctx.sources.sources) total += s.store.data?.model.totals.total ?? 0;
+	// The leads on screen: under a filter, only the matching ones.
+	const total = provider.shownCounts.shownLeads;
 	let batches = provider.batchNodes;
 	if (!flat && total > FLAT_PICK_LIMIT) {
 		const batch = await pickBatch(ctx, 'Many leads are on screen: first pick their batch');
