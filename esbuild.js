@@ -133,7 +133,7 @@ async function main() {
 		// The benchmark runs the extension's real modules in plain Node, with a stand-in `vscode`.
 		builds.push({
 			...common,
-			entryPoints: ['test/bench/bench.ts', 'test/bench/webviewBench.ts'],
+			entryPoints: ['test/bench/bench.ts', 'test/bench/webviewBench.ts', 'test/bench/pollBench.ts'],
 			outdir: 'out/bench',
 			external: [],
 			alias: { vscode: './test/bench/vscodeStub.ts' },

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { Sources } from './accounts/sources';
 import type { CommandContext } from './commands/context';
+import { ProcessedNotifier } from './commands/processedNotifier';
 import { registerCommands } from './commands/registerCommands';
 import { handleUri } from './commands/uriHandler';
 import { Emitter } from './common/emitter';
@@ -13,6 +14,7 @@ import { moveLegacyCache } from './enrichments/responseCache';
 import { ConfigReader, Settings, affectsConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
 import { ViewOptionsStore } from './settings/viewOptionsStore';
+import { migrateSettings } from './settings/migrate';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { PendingStatusBar } from './tree/pendingStatusBar';
 import { followRefreshes } from './webview/rawJsonFollower';
@@ -52,13 +54,17 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 			onDidChangeSettings: settingsChanged.event,
 			settings: () => config.read(),
 			view: view.treeView,
+			window: { get focused() { return vscode.window.state.focused; }, onDidChangeFocus: vscode.window.onDidChangeWindowState },
 		}),
 	);
 	const ctx: CommandContext = { accounts, sources, scheduler, cutoffs, view, rawJson, log };
 	for (const d of registerCommands(ctx)) own(d);
+	const processed = own(new ProcessedNotifier(ctx, context.globalState, () => config.read().notifyWhenProcessed));
 	own(vscode.window.registerUriHandler({ handleUri: (uri) => void handleUri(ctx, uri).catch((e: unknown) => log.error(`A link failed: ${e instanceof Error ? e.message : String(e)}`)) }));
 	for (const d of followRefreshes(sources, rawJson)) own(d);
 	// Nothing is requested at activation unless the view is already on screen.
+	// A renamed setting's value moves on its own: the change event then reaches the scheduler.
+	void migrateSettings(log);
 	void (async () => {
 		const migrated = await accounts.initialize();
 		await moveLegacyCache(storageFolder, migrated?.id);
@@ -81,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, rawJson, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
+	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, processed, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
 	return testApi;
 }
 

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { type Account, type AccountStore, LEGACY_SECRET, STATE_KEY as ACCOUNTS_STATE_KEY } from './accounts/accountStore';
 import type { Sources } from './accounts/sources';
+import type { RefreshScheduler } from './enrichments/refreshScheduler';
+import type { ProcessedNotifier } from './commands/processedNotifier';
 import type { EnrichmentView } from './tree/enrichmentView';
 import type { PendingStatusBar } from './tree/pendingStatusBar';
 import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
@@ -72,7 +74,9 @@ export interface TestApiParts {
 	accounts: AccountStore;
 	view: EnrichmentView;
 	statusBar: PendingStatusBar;
+	scheduler: RefreshScheduler;
 	rawJson: RawJsonPanel;
+	processed: ProcessedNotifier;
 	globalState: vscode.Memento;
 	secrets: vscode.SecretStorage;
 	handleUri: (uri: vscode.Uri) => Promise<void>;
@@ -111,15 +115,23 @@ export interface WoodpeckerTestApi {
 	rawJsonSubtitle(): string | undefined;
 	rawJsonValue(): unknown;
 	rawJsonCopyAll(): Promise<boolean>;
+	/** The "batch processed" notifications shown since the last (re)start, oldest first: text and buttons. */
+	processedNotices(): Array<{ text: string; buttons: string[] }>;
+	/** Forgets the notifications processedNotices() lists (not what the extension remembers as announced). */
+	clearProcessedNotices(): void;
+	/** Clicks a button of the last "batch processed" notification, as the user would (the toast stays until cleared). */
+	clickProcessedNotice(button: string): Promise<void>;
 	/** Every key and value the extension keeps in its global state, as stored. */
 	globalState(): Record<string, unknown>;
 	/** Disposes everything and activates again with the same context, as after a reload; this object then serves the new instances. */
 	restart(): Promise<WoodpeckerTestApi>;
+	/** The next refresh the scheduler set itself (poll or idle) and in how many ms; whether the window counts as focused. */
+	polling(): { next: { kind: 'poll' | 'idle'; inMs: number } | undefined; windowFocused: boolean };
 	/** ms from the bundle's first line to activate(), and inside activate(). */
 	readonly activation: { evaluateMs: number; activateMs: number };
 }
 
-export function createTestApi({ sources, accounts, view, statusBar, rawJson, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
+export function createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, processed, globalState, secrets, handleUri, restart, activation }: TestApiParts): WoodpeckerTestApi {
 	const provider = view.provider;
 	const describe = async (node: EnrichmentNode): Promise<ItemSnapshot> => {
 		const item = provider.resolveTreeItem(provider.getTreeItem(node), node);
@@ -224,8 +236,17 @@ export function createTestApi({ sources, accounts, view, statusBar, rawJson, glo
 		rawJsonSubtitle: () => rawJson.subtitle,
 		rawJsonValue: () => rawJson.value,
 		rawJsonCopyAll: () => rawJson.copyAll(),
+		processedNotices: () => processed.notices.map((n) => ({ text: n.text, buttons: [...n.buttons] })),
+		clearProcessedNotices: () => void processed.notices.splice(0),
+		async clickProcessedNotice(button) {
+			const last = processed.notices.at(-1);
+			if (!last) throw new Error('No "batch processed" notification was shown');
+			if (!last.buttons.includes(button)) throw new Error(`The notification has no button ${button}: ${last.buttons.join(', ')}`);
+			await last.click(button);
+		},
 		globalState: () => Object.fromEntries(globalState.keys().map((k) => [k, globalState.get(k)])),
 		restart,
+		polling: () => ({ next: scheduler.next, windowFocused: vscode.window.state.focused }),
 		activation,
 	};
 }

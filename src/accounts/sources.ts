@@ -86,6 +86,9 @@ export class Sources extends Disposable {
 	readonly onDidAdd = this.added.event;
 	private readonly finished = this._register(new Emitter<RefreshEnd & { source: Source }>());
 	readonly onDidFinishRefresh = this.finished.event;
+	private readonly finishedAll = this._register(new Emitter<readonly SourceOutcome[]>());
+	/** Fires once per refresh() that refreshed anything, when all of its sources have ended: one refresh, however many sources. */
+	readonly onDidFinishAll = this.finishedAll.event;
 	private readonly forgot = this._register(new Emitter<{ source: Source; reason: string }>());
 	/** Fires when a source dropped its data because its account changed, or went away. */
 	readonly onDidForget = this.forgot.event;
@@ -143,6 +146,11 @@ export class Sources extends Disposable {
 		return this.list.some((s) => s.store.hasKey);
 	}
 
+	/** The sources with a lead shown that is still pending: the ones polling refreshes. */
+	pendingSourceIds(): string[] {
+		return this.list.filter((s) => s.store.hasKey && (s.store.data?.model.totals.pending ?? 0) > 0).map((s) => s.id);
+	}
+
 	get isRefreshing(): boolean {
 		return this.list.some((s) => s.store.isRefreshing);
 	}
@@ -167,6 +175,8 @@ export class Sources extends Disposable {
 		const trigger = request.trigger ?? 'background';
 		const all = Promise.all(withKey.map(async (source) => ({ source, outcome: await source.store.refresh({ trigger, restart: request.restart }) })));
 		this.deps.progress?.(all, { trigger, cancel: () => withKey.forEach((s) => s.store.cancel()) });
+		// Before the caller's await resumes: whoever listens has seen the whole refresh by then.
+		void all.then((outcomes) => this.finishedAll.fire(outcomes));
 		return all;
 	}
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EnrichmentBatch } from '../api/types';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
@@ -43,6 +44,13 @@ export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentN
 	const leads = ctx.view.provider.leadsOf(batch).map((n) => n.row.lead);
 	const filtered = batch.filter === 'all' ? '' : ` (filter "${filterLabel(batch.filter)}")`;
 	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}${filtered}`);
+}
+
+/** Every lead uid of these batches, one per line, batch after batch (the processed notification's Copy UIDs). */
+export async function copyLeadUidsOf(batches: readonly EnrichmentBatch[]): Promise<void> {
+	const leads = batches.flatMap((b) => b.leads);
+	const of = batches.length === 1 ? `batch ${batches[0].uuid}` : count(batches.length, 'batch', 'batches');
+	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of ${of}`);
 }
 
 /** The clicked batch or lead exactly as received, pretty-printed; from the palette, a picked batch. */

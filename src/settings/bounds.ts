@@ -12,7 +12,8 @@ export interface NumberBound {
 
 export const BOUNDS = {
 	requestTimeoutSeconds: { min: 1, max: 600, default: 30 },
-	autoRefreshMinutes: { min: 1, max: 1440, default: 0, off: 0 },
+	pollIntervalSeconds: { min: 15, max: 3600, default: 60, off: 0 },
+	idleRefreshMinutes: { min: 1, max: 1440, default: 0, off: 0 },
 } as const satisfies Record<string, NumberBound>;
 
 export interface Clamped {

@@ -8,18 +8,26 @@ export const Settings = {
 	section: 'woodpecker',
 	apiBaseUrl: 'apiBaseUrl',
 	requestTimeoutSeconds: 'requestTimeoutSeconds',
+	pollIntervalSeconds: 'pollIntervalSeconds',
+	idleRefreshMinutes: 'idleRefreshMinutes',
+	/** Replaced by idleRefreshMinutes: a value found there is moved (see migrateSettings). */
 	autoRefreshMinutes: 'autoRefreshMinutes',
 	showPendingInStatusBar: 'showPendingInStatusBar',
+	notifyWhenProcessed: 'notifyWhenProcessed',
 } as const;
 
 export interface WoodpeckerConfig {
 	/** Normalized: equivalent spellings of one address compare equal. */
 	apiBaseUrl: string;
 	timeoutMs: number;
-	/** 0 means off. */
-	autoRefreshMinutes: number;
+	/** While leads are pending; 0 means off. */
+	pollIntervalSeconds: number;
+	/** While nothing is pending; 0 means off. */
+	idleRefreshMinutes: number;
 	/** The status-bar item with the pending leads' count. */
 	showPendingInStatusBar: boolean;
+	/** The notification when batches that were pending are fully processed. */
+	notifyWhenProcessed: boolean;
 }
 
 export interface WarningLog {
@@ -38,9 +46,11 @@ export class ConfigReader {
 		return {
 			apiBaseUrl: normalizeBaseUrl(c.get<string>(Settings.apiBaseUrl)),
 			timeoutMs: seconds * 1000,
-			autoRefreshMinutes: this.bounded(Settings.autoRefreshMinutes, c.get(Settings.autoRefreshMinutes), BOUNDS.autoRefreshMinutes),
+			pollIntervalSeconds: this.bounded(Settings.pollIntervalSeconds, c.get(Settings.pollIntervalSeconds), BOUNDS.pollIntervalSeconds),
+			idleRefreshMinutes: this.bounded(Settings.idleRefreshMinutes, c.get(Settings.idleRefreshMinutes), BOUNDS.idleRefreshMinutes),
 			// Anything but an explicit false keeps the default (shown).
 			showPendingInStatusBar: c.get(Settings.showPendingInStatusBar) !== false,
+			notifyWhenProcessed: c.get(Settings.notifyWhenProcessed) !== false,
 		};
 	}
 

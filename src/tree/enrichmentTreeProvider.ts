@@ -181,6 +181,11 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		return row ? rows!.nodes[row.index] : undefined;
 	}
 
+	/** A batch row's label as the tree shows it: its time to the minute, in the user's locale. */
+	batchLabel(row: BatchRow): string {
+		return this.labels.label(row.time, row.batch.created);
+	}
+
 	/** The row of a source when several share the tree. */
 	sourceNode(source: Source): SourceNode {
 		let node = this.sourceNodes.get(source.id);

@@ -30,7 +30,7 @@ describe('API key storage', () => {
 		assert.equal(fake.server.requests[0]?.apiKey, key);
 
 		const settings = contributedSettings();
-		assert.deepEqual(settings.sort(), ['woodpecker.apiBaseUrl', 'woodpecker.autoRefreshMinutes', 'woodpecker.requestTimeoutSeconds', 'woodpecker.showPendingInStatusBar']);
+		assert.deepEqual(settings.sort(), ['woodpecker.apiBaseUrl', 'woodpecker.autoRefreshMinutes', 'woodpecker.idleRefreshMinutes', 'woodpecker.notifyWhenProcessed', 'woodpecker.pollIntervalSeconds', 'woodpecker.requestTimeoutSeconds', 'woodpecker.showPendingInStatusBar']);
 		for (const setting of settings) {
 			const inspected = JSON.stringify(vscode.workspace.getConfiguration().inspect(setting));
 			assert.ok(!inspected.includes(key), `${setting} holds the API key`);

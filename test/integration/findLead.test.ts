@@ -28,6 +28,8 @@ describe('Find Lead…', () => {
 		const hq = two.accounts.find((a) => a.label === 'Agency HQ')!;
 		const target = (await api.snapshot()).accounts.find((a) => a.label === 'Agency HQ')!.batches[0].leads[0];
 		await vscode.commands.executeCommand('woodpecker.findLead', { uid: target.label });
+		// The view reports a selection made by reveal a moment later.
+		await waitForSnapshot((x) => x.selection.length > 0, 'a selection');
 		const s = await api.snapshot({ leads: false });
 		assert.deepEqual(s.selection, [target.id]);
 		assert.ok(target.id.startsWith(`${hq.sourceId}|`), 'the lead of that account, not a namesake elsewhere');

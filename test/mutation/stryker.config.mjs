@@ -15,6 +15,8 @@ export const mutate = [
 	'src/tree/visibleText.ts',
 	'src/tree/sourceText.ts',
 	'src/accounts/**/*.ts',
+	'src/enrichments/processedBatches.ts',
+	'src/commands/processedText.ts',
 ];
 
 /** Below this mutation score (percent) the command fails. */

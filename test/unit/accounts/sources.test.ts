@@ -424,6 +424,22 @@ describe('sources (several accounts)', () => {
 			assert.ok(changes >= 2, 'the start and the end of the refresh');
 		});
 
+		it('tells once when a whole refresh ended, every source it refreshed having its answer by then', async () => {
+			const { accounts, sources, fake } = setup();
+			const a = await accounts.add('A', GOOD_KEY);
+			const b = await accounts.add('B', GOOD_KEY);
+			await until(() => sources.sources.every((x) => x.store.hasKey), 'keys read');
+			const ends: Array<{ ids: string[]; loaded: boolean[] }> = [];
+			sources.onDidFinishAll((outcomes) => ends.push({ ids: outcomes.map((o) => o.source.id), loaded: sources.sources.map((x) => x.store.data !== undefined) }));
+			fake.failNext({ kind: 'delay', ms: 200 });
+			const outcomes = await sources.refresh();
+			assert.deepEqual(ends, [{ ids: [a.id, b.id], loaded: [true, true] }], 'one event, when the slower one has landed too, before refresh() returns');
+			assert.deepEqual(outcomes.map((o) => o.source.id), [a.id, b.id]);
+			await sources.refresh({ sourceIds: [b.id] });
+			await sources.refresh({ sourceIds: [] });
+			assert.deepEqual(ends.map((e) => e.ids), [[a.id, b.id], [b.id]], 'one per refresh that refreshed something');
+		});
+
 		it('says why a company was dropped; disposing says nothing and leaves no source', async () => {
 			const { accounts, sources } = setup();
 			const hq = await accounts.add('HQ', HQ_KEY);
