@@ -13,6 +13,7 @@ import { RefreshScheduler } from './enrichments/refreshScheduler';
 import { moveLegacyCache } from './enrichments/responseCache';
 import { ConfigReader, Settings, affectsConfig } from './settings/config';
 import { CutoffStore } from './settings/cutoffStore';
+import { ViewOptionsStore } from './settings/viewOptionsStore';
 import { migrateSettings } from './settings/migrate';
 import { EnrichmentView, VIEW_ID } from './tree/enrichmentView';
 import { PendingStatusBar } from './tree/pendingStatusBar';
@@ -39,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	const sources = own(
 		new Sources({ accounts, cutoffs, log, storageFolder, state: context.globalState, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
 	);
-	const view = own(new EnrichmentView(sources, cutoffs));
+	const viewOptions = own(new ViewOptionsStore(context.globalState));
+	const view = own(new EnrichmentView(sources, cutoffs, viewOptions));
 	const statusBar = own(new PendingStatusBar(sources, () => config.read().showPendingInStatusBar));
 	const rawJson = own(new RawJsonPanel(context.extensionUri));
 	const settingsChanged = own(new Emitter<void>());

@@ -8,6 +8,7 @@ import type { ProcessedNotifier } from './commands/processedNotifier';
 import type { EnrichmentView } from './tree/enrichmentView';
 import type { PendingStatusBar } from './tree/pendingStatusBar';
 import type { EnrichmentNode } from './tree/enrichmentTreeProvider';
+import { filterLabel, matchingLeads } from './model/leadFilter';
 import type { RawJsonPanel } from './webview/rawJsonPanel';
 
 export interface ItemSnapshot {
@@ -24,7 +25,11 @@ export interface ItemSnapshot {
 	accessibilityLabel: string | undefined;
 }
 
-export type BatchSnapshot = ItemSnapshot & { uuid: string; leads: ItemSnapshot[] };
+/** `shownLeads` of `totalLeads`: the leads the filter keeps (all of them without one). */
+export type BatchSnapshot = ItemSnapshot & { uuid: string; leads: ItemSnapshot[]; shownLeads: number; totalLeads: number };
+
+/** A day row (Group by Day) and its batches; `key` is its local date ("2026-05-04") or "unknown". */
+export type DaySnapshot = ItemSnapshot & { key: string; batches: BatchSnapshot[] };
 
 /** An account's row (or a client company's) when several share the view, and what is under it. */
 export interface SourceSnapshot extends ItemSnapshot {
@@ -32,6 +37,8 @@ export interface SourceSnapshot extends ItemSnapshot {
 	actions: ItemSnapshot[];
 	companies: SourceSnapshot[];
 	batches: BatchSnapshot[];
+	/** Its day rows, with Group by Day (its batches are under them, not in `batches`). */
+	days: DaySnapshot[];
 }
 
 export interface TreeSnapshot {
@@ -46,6 +53,13 @@ export interface TreeSnapshot {
 	actions: ItemSnapshot[];
 	/** The root batches, with one source. */
 	batches: BatchSnapshot[];
+	/** The root day rows, with one source and Group by Day (the batches are under them). */
+	days: DaySnapshot[];
+	/** The lead filter in force: its id ('all', 'pending', …) and its name. */
+	filter: { id: string; label: string };
+	groupByDay: boolean;
+	/** Over every source: the batches within the cutoff and their leads, and how many of each the filter shows. */
+	counts: { batches: number; shownBatches: number; leads: number; shownLeads: number };
 	/** The account rows, when several sources share the view. */
 	accounts: SourceSnapshot[];
 	/** The tree item ids of the selected rows. */
@@ -75,6 +89,8 @@ export interface WoodpeckerTestApi {
 	whenIdle(): Promise<void>;
 	/** The provider's nodes, as the view passes them to commands: the roots, or a batch's leads. */
 	nodes(parent?: EnrichmentNode): readonly EnrichmentNode[];
+	/** The node's parent, its parent's, … up to a root, as the provider gives them to reveal. */
+	parents(node: EnrichmentNode): EnrichmentNode[];
 	/** The key of the only (first) account, made as "Default" when there is none; undefined clears it. */
 	storeApiKey(key: string | undefined): Promise<void>;
 	/** Adds an account as Add Account does; returns its id. */
@@ -139,9 +155,14 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 		for (const node of nodes) {
 			if (node.kind !== 'batch') continue;
 			const leads = withLeads ? await Promise.all(provider.getChildren(node).map(describe)) : [];
-			batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads });
+			batches.push({ ...(await describe(node)), uuid: node.row.batch.uuid, leads, shownLeads: matchingLeads(node.row, node.filter), totalLeads: node.row.total });
 		}
 		return batches;
+	};
+	const daysOf = async (nodes: readonly EnrichmentNode[], withLeads: boolean): Promise<DaySnapshot[]> => {
+		const days: DaySnapshot[] = [];
+		for (const node of nodes) if (node.kind === 'day') days.push({ ...(await describe(node)), key: node.key, batches: await batchesOf(provider.getChildren(node), withLeads) });
+		return days;
 	};
 	const sourceOf = async (node: EnrichmentNode, withLeads: boolean): Promise<SourceSnapshot> => {
 		if (node.kind !== 'source') throw new Error('not a source row');
@@ -153,6 +174,7 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 			actions: await Promise.all(children.filter((n) => n.kind === 'action').map(describe)),
 			companies,
 			batches: await batchesOf(children, withLeads),
+			days: await daysOf(children, withLeads),
 		};
 	};
 	return {
@@ -172,6 +194,10 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 				visible: view.treeView.visible,
 				actions,
 				batches,
+				days: await daysOf(roots, withLeads),
+				filter: { id: provider.viewOptions.filter, label: filterLabel(provider.viewOptions.filter) },
+				groupByDay: provider.viewOptions.groupByDay,
+				counts: provider.shownCounts,
 				accounts: accountRows,
 				selection: view.treeView.selection.map((n) => provider.getTreeItem(n).id ?? ''),
 				statusBar: statusBar.shown,
@@ -182,6 +208,11 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 			while (sources.isRefreshing) await Promise.all(sources.sources.filter((s) => s.store.isRefreshing).map((s) => s.store.refresh()));
 		},
 		nodes: (parent) => provider.getChildren(parent),
+		parents(node) {
+			const chain: EnrichmentNode[] = [];
+			for (let p = provider.getParent(node); p; p = provider.getParent(p)) chain.push(p);
+			return chain;
+		},
 		async storeApiKey(key) {
 			const first = accounts.accounts[0];
 			if (first) await accounts.setKey(first.id, key);

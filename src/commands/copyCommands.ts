@@ -4,6 +4,7 @@ import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import type { BatchNode } from '../tree/nodes/batchNode';
 import type { LeadNode } from '../tree/nodes/leadNode';
 import { leadLook } from '../model/leadState';
+import { filterLabel } from '../model/leadFilter';
 import type { CommandContext } from './context';
 import { leadUids } from '../export/exportFormat';
 import { offerWayToData } from './nothingToShow';
@@ -33,14 +34,19 @@ export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNod
 	await copy(batch.row.batch.uuid, `batch UUID ${batch.row.batch.uuid}`);
 }
 
-/** Every lead uid of the clicked batch (or a lead's batch), one per line; from the palette, of a picked batch. */
+/**
+ * Every lead uid of the clicked batch (or a lead's batch) the view shows under it, one per line: under
+ * a filter, the matching ones (what the row's "3 of 10 leads" counts). From the palette, of a picked batch.
+ */
 export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
 	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the lead UIDs of which batch?');
 	if (!batch) return;
-	await copyLeadUidsOf([batch.row.batch]);
+	const leads = ctx.view.provider.leadsOf(batch).map((n) => n.row.lead);
+	const filtered = batch.filter === 'all' ? '' : ` (filter "${filterLabel(batch.filter)}")`;
+	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}${filtered}`);
 }
 
-/** Every lead uid of these batches, one per line, batch after batch (Copy All Lead UIDs, the processed notification's Copy UIDs). */
+/** Every lead uid of these batches, one per line, batch after batch (the processed notification's Copy UIDs). */
 export async function copyLeadUidsOf(batches: readonly EnrichmentBatch[]): Promise<void> {
 	const leads = batches.flatMap((b) => b.leads);
 	const of = batches.length === 1 ? `batch ${batches[0].uuid}` : count(batches.length, 'batch', 'batches');
@@ -82,8 +88,8 @@ async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<Batc
  */
 export async function pickLead(ctx: CommandContext, placeHolder = 'Copy the UID of which lead?', flat = false): Promise<LeadNode | undefined> {
 	const provider = ctx.view.provider;
-	let total = 0;
-	for (const s of ctx.sources.sources) total += s.store.data?.model.totals.total ?? 0;
+	// The leads on screen: under a filter, only the matching ones.
+	const total = provider.shownCounts.shownLeads;
 	let batches = provider.batchNodes;
 	if (!flat && total > FLAT_PICK_LIMIT) {
 		const batch = await pickBatch(ctx, 'Many leads are on screen: first pick their batch');

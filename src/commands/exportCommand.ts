@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localIsoDate } from '../api/dates';
 import { type ExportFormat, type ExportPart, toCsv, toJson } from '../export/exportFormat';
+import { filterBatch, filterLabel } from '../model/leadFilter';
 import type { CommandContext } from './context';
 import { offerWayToData } from './nothingToShow';
 import { count } from '../common/count';
@@ -28,16 +29,20 @@ const FORMATS: Array<vscode.QuickPickItem & { format: ExportFormat }> = [
 ];
 
 /**
- * Export…: what the view shows (every account's batches within the cutoff) as CSV or JSON, to a
- * file chosen in a save dialog; then offers to open it.
+ * Export…: what the view shows (every account's batches within the cutoff; under a filter only
+ * the matching leads, of the batches that have any) as CSV or JSON, to a file chosen in a save
+ * dialog; then offers to open it.
  */
 export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): Promise<void> {
 	const several = ctx.sources.several;
+	const filter = ctx.view.options.filter;
+	const provider = ctx.view.provider;
 	const parts: ExportPart[] = ctx.sources.sources
 		.filter((s) => s.store.data)
-		.map((s) => ({ label: ctx.sources.label(s), batches: s.store.data!.model.rows.map((r) => r.batch) }));
+		.map((s) => ({ label: ctx.sources.label(s), batches: provider.batchNodesOf(s).map((n) => filterBatch(n.row.batch, filter)!) }));
 	if (!parts.some((p) => p.batches.length)) return offerWayToData(ctx, 'There are no enrichment batches on screen to export.');
-	const format = args.format ?? (await vscode.window.showQuickPick(FORMATS, { title: 'Woodpecker: Export', placeHolder: 'Export the batches on screen as…' }))?.format;
+	const filtered = filter === 'all' ? '' : ` (only the leads "${filterLabel(filter)}")`;
+	const format = args.format ?? (await vscode.window.showQuickPick(FORMATS, { title: 'Woodpecker: Export', placeHolder: `Export the batches on screen${filtered} as…` }))?.format;
 	if (!format) return;
 	const uri =
 		args.uri ??
@@ -53,7 +58,7 @@ export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): P
 	);
 	await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
 	const batches = parts.reduce((n, p) => n + p.batches.length, 0);
-	const what = `${count(leads, 'lead', 'leads')} of ${count(batches, 'batch', 'batches')}${several ? ` from ${parts.length} accounts` : ''}`;
+	const what = `${count(leads, 'lead', 'leads')} of ${count(batches, 'batch', 'batches')}${several ? ` from ${parts.length} accounts` : ''}${filter === 'all' ? '' : ` (filter "${filterLabel(filter)}")`}`;
 	ctx.log.info(`Exported ${what} as ${format.toUpperCase()} to ${uri.fsPath}.`);
 	if (args.uri) return;
 	const choice = await vscode.window.showInformationMessage(`Exported ${what} to ${path.basename(uri.fsPath)}.`, 'Open File');

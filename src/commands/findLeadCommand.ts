@@ -1,21 +1,41 @@
+import * as vscode from 'vscode';
+import { filterLabel } from '../model/leadFilter';
 import type { LeadNode } from '../tree/nodes/leadNode';
 import type { CommandContext } from './context';
+import { inertLinks } from './errorActions';
 import { pickLead } from './copyCommands';
 import { offerWayToData } from './nothingToShow';
 
 /**
  * Find Lead…: a quick pick over every lead on screen (uid, status, under its batch's time and
- * account), matched on any part of the uid; the chosen lead is revealed and selected in the tree.
- * A script may pass `{ uid }` instead of picking.
+ * account; under a filter, only the matching leads), matched on any part of the uid; the chosen
+ * lead is revealed and selected in the tree, under its day row when grouped by day.
+ * A script may pass `{ uid }` instead of picking; a lead the filter hides offers Clear Filter.
  */
 export async function findLead(ctx: CommandContext, arg?: unknown): Promise<void> {
 	const uid = typeof (arg as { uid?: unknown } | undefined)?.uid === 'string' ? (arg as { uid: string }).uid : undefined;
 	const node = uid === undefined ? await pickLead(ctx, 'Type any part of a lead uid', true) : findByUid(ctx, uid);
 	if (!node) {
-		if (uid !== undefined) void offerWayToData(ctx, `No lead ${uid} is on screen.`);
+		if (uid !== undefined && hiddenByFilter(ctx, uid)) void offerClearFilter(ctx, uid);
+		else if (uid !== undefined) void offerWayToData(ctx, `No lead ${uid} is on screen.`);
 		return;
 	}
 	await ctx.view.treeView.reveal(node, { select: true, focus: true, expand: true });
+}
+
+/** Whether a batch within the cutoff holds the lead, though the filter hides it. */
+function hiddenByFilter(ctx: CommandContext, uid: string): boolean {
+	if (ctx.view.options.filter === 'all') return false;
+	return ctx.sources.sources.some((s) => s.store.data?.model.rows.some((r) => r.batch.leads.some((l) => l.uid === uid)));
+}
+
+async function offerClearFilter(ctx: CommandContext, uid: string): Promise<void> {
+	const filter = filterLabel(ctx.view.options.filter);
+	const choice = await vscode.window.showInformationMessage(inertLinks(`Lead ${uid} is loaded, but the filter "${filter}" hides it.`), 'Clear Filter and Show It');
+	if (!choice) return;
+	await ctx.view.options.setFilter('all');
+	const node = findByUid(ctx, uid);
+	if (node) await ctx.view.treeView.reveal(node, { select: true, focus: true, expand: true });
 }
 
 function findByUid(ctx: CommandContext, uid: string): LeadNode | undefined {

@@ -6,6 +6,7 @@ import type { CommandContext } from './context';
 import { copyAllLeadUids, copyAsJson, copyBatchUuid, copyLeadUid } from './copyCommands';
 import { exportArgs, exportShown } from './exportCommand';
 import { findLead } from './findLeadCommand';
+import { chooseFilter, clearFilter, setGroupByDay } from './filterCommands';
 import { setCutoff } from './cutoffCommand';
 import { inertLinks } from './errorActions';
 import { clearOpenedBatches, lookupBatch, removeOpenedBatch } from './lookupCommand';
@@ -50,6 +51,12 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 		'woodpecker.removeOpenedBatch': (node?: EnrichmentNode) => removeOpenedBatch(node),
 		'woodpecker.clearOpenedBatches': (node?: EnrichmentNode) => clearOpenedBatches(ctx, node),
 		'woodpecker.showLog': () => ctx.log.show(),
+		// From the view title they get the focused row: only a script's { filter } chooses without asking.
+		'woodpecker.filter': (arg?: unknown) => chooseFilter(ctx, (arg as { kind?: unknown } | undefined)?.kind === undefined ? arg : undefined),
+		'woodpecker.filterActive': () => chooseFilter(ctx),
+		'woodpecker.clearFilter': () => clearFilter(ctx),
+		'woodpecker.groupByDay': () => setGroupByDay(ctx, true),
+		'woodpecker.ungroupByDay': () => setGroupByDay(ctx, false),
 	};
 	return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guard(id, handler, ctx)));
 }

@@ -13,6 +13,9 @@ export const ContextKeys = {
 	hasOpened: 'woodpecker.hasOpened',
 	/** How many accounts there are (commands that pick among them show from 2). */
 	accounts: 'woodpecker.accountCount',
+	/** A lead filter other than All is in force (the Filter button shows filled). */
+	filtered: 'woodpecker.filtered',
+	groupedByDay: 'woodpecker.groupedByDay',
 } as const;
 
 export function setContext(key: string, value: unknown): Thenable<unknown> {

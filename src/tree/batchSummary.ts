@@ -1,6 +1,7 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
 import type { EnrichmentBatch } from '../api/types';
 import type { BatchCounts } from '../model/enrichmentModel';
+import { type LeadFilter, describeMatching, filterLabel, matchingLeads } from '../model/leadFilter';
 import { markdownCode, visibleText } from './visibleText';
 
 /** "3 leads · 1 pending · 1 converted · 1 not converted" (zero parts left out, except the total). */
@@ -59,9 +60,9 @@ export function batchIcon(c: BatchCounts): BatchLook {
 	return BATCH_LOOKS.done;
 }
 
-/** Markdown for the batch row's tooltip: uuid, ISO timestamp, counts. */
-export function batchTooltip(batch: EnrichmentBatch, c: BatchCounts): string {
-	return [
+/** Markdown for the batch row's tooltip: uuid, ISO timestamp, counts (and, under a filter, how many it shows). */
+export function batchTooltip(batch: EnrichmentBatch, c: BatchCounts, filter: LeadFilter = 'all'): string {
+	const lines = [
 		'**Enrichment batch**',
 		'',
 		`UUID: ${markdownCode(batch.uuid)}`,
@@ -69,5 +70,7 @@ export function batchTooltip(batch: EnrichmentBatch, c: BatchCounts): string {
 		`Created: ${markdownCode(batch.created)}`,
 		'',
 		`Leads: ${c.total} — ${c.pending} pending, ${c.converted} converted to prospect, ${c.notConverted} not converted${c.other ? `, ${c.other} other` : ''}`,
-	].join('\n');
+	];
+	if (filter !== 'all') lines.push('', `Shown: ${describeMatching(matchingLeads(c, filter), c.total)} (filter "${filterLabel(filter)}")`);
+	return lines.join('\n');
 }

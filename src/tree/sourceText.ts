@@ -14,6 +14,8 @@ export interface SourceTextInput {
 	state: ViewState;
 	/** Batches shown (within the cutoff) and their pending leads; undefined before any data. */
 	batches?: number;
+	/** Under a filter, how many of those batches have a matching lead (undefined without a filter). */
+	shownBatches?: number;
 	pending?: number;
 	cached: boolean;
 	refreshing: boolean;
@@ -30,7 +32,7 @@ export interface SourceIcon {
 	color?: string;
 }
 
-/** "12 batches · 3 pending", or what stands in the way. */
+/** "12 batches · 3 pending" ("5 of 12 batches · 3 pending" under a filter), or what stands in the way. */
 export function sourceDescription(i: SourceTextInput): string {
 	if (i.outOfReach) return 'no longer reachable';
 	switch (i.state) {
@@ -44,6 +46,7 @@ export function sourceDescription(i: SourceTextInput): string {
 			return 'could not load';
 	}
 	let text = i.batches === 0 ? 'no batches' : count(i.batches ?? 0, 'batch', 'batches');
+	if (i.shownBatches !== undefined && i.batches) text = `${i.shownBatches} of ${text}`;
 	if (i.pending) text += ` · ${i.pending} pending`;
 	if (i.failure) text += ' · refresh failed';
 	else if (i.cached) text += ' · cached';

@@ -17,6 +17,8 @@ import { EnrichmentModel } from '../../src/model/enrichmentModel';
 import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
 import { batchAnswer, findLeadHits, leadAnswer, listAnswer, selectRows } from '../../src/tools/toolAnswers';
+import { Emitter } from '../../src/common/emitter';
+import type { LeadFilter } from '../../src/model/leadFilter';
 import { generateBatches } from '../fake/data';
 import { FakeWoodpeckerServer } from '../fake/server';
 import { MemoryMemento, MemorySecrets } from '../fake/storage';
@@ -80,6 +82,7 @@ async function makePipeline(base: string) {
 	const store = sources.sources[0].store;
 	const provider = new EnrichmentTreeProvider(sources);
 	return {
+		sources,
 		store,
 		provider,
 		async run(): Promise<number> {
@@ -323,6 +326,56 @@ async function benchExpand(): Promise<string> {
 	}
 }
 
+/**
+ * Filter… and Group by Day on 10,000 batches × 10 leads: the provider's rebuild when an option
+ * changes (matching batches, day rows, their texts) up to every root item, and a day row opened.
+ */
+async function benchViewOptions(): Promise<string[]> {
+	const batches = generateBatches({ count: 10_000, leadsPerBatch: 10, seed: 7, now: new Date(), spanHours: 23 });
+	const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip: false });
+	const base = await server.start();
+	try {
+		const pipeline = await makePipeline(base);
+		await pipeline.run();
+		const changed = new Emitter<void>();
+		const options = { filter: 'all' as LeadFilter, groupByDay: false, onDidChange: changed.event };
+		const provider = new EnrichmentTreeProvider(pipeline.sources, options);
+		const out: string[] = [];
+		const cases: Array<[string, LeadFilter, boolean]> = [
+			['filter Pending', 'pending', false],
+			['Group by Day', 'all', true],
+			['filter Converted + Group by Day', 'converted', true],
+			['back to All, ungrouped', 'all', false],
+		];
+		for (const [name, filter, grouped] of cases) {
+			const times: number[] = [];
+			const open: number[] = [];
+			for (let i = 0; i < 9; i++) {
+				options.filter = 'other';
+				options.groupByDay = !grouped;
+				changed.fire();
+				await settle();
+				options.filter = filter;
+				options.groupByDay = grouped;
+				let t = performance.now();
+				changed.fire();
+				const roots = provider.getChildren();
+				for (const node of roots) provider.getTreeItem(node);
+				times.push(performance.now() - t);
+				t = performance.now();
+				if (grouped) for (const node of provider.getChildren(roots[0])) provider.getTreeItem(node);
+				open.push(performance.now() - t);
+			}
+			out.push(`${name}, 10,000 batches (23 hours): rebuild to root items ${ms(median(times))} (max ${ms(Math.max(...times))})${grouped ? `, open the first day ${ms(median(open))}` : ''}`);
+		}
+		provider.dispose();
+		pipeline.store.dispose();
+		return out;
+	} finally {
+		await server.stop();
+	}
+}
+
 /** require + activate of the shipped bundle in plain Node, `vscode` replaced by an inert stand-in. */
 function benchActivation(): string {
 	const bundle = path.resolve('dist/extension.js');
@@ -330,10 +383,12 @@ function benchActivation(): string {
 	// awaiting it never resolves (activation does not wait for start-up I/O anyway).
 	const inert: object = new Proxy(function () {}, {
 		get: (_t, prop) => (prop === 'then' ? undefined : prop === Symbol.toPrimitive ? () => '' : inert),
+		// Assignments (a status bar item's name, text) are dropped, not tried on the function's read-only own properties.
+		set: () => true,
 		apply: () => inert,
 		construct: () => inert,
 	});
-	const names = ['window', 'commands', 'workspace', 'env', 'Uri', 'EventEmitter', 'Disposable', 'TreeItem', 'ThemeIcon', 'ThemeColor', 'MarkdownString', 'ExtensionMode', 'ProgressLocation', 'TreeItemCollapsibleState', 'QuickPickItemKind', 'ViewColumn'];
+	const names = ['window', 'commands', 'workspace', 'env', 'Uri', 'EventEmitter', 'Disposable', 'TreeItem', 'ThemeIcon', 'ThemeColor', 'MarkdownString', 'ExtensionMode', 'ProgressLocation', 'TreeItemCollapsibleState', 'QuickPickItemKind', 'ViewColumn', 'StatusBarAlignment'];
 	const vscodeModule = new Proxy({}, { get: () => inert, ownKeys: () => names, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: inert }) });
 	const moduleApi = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 	const load = moduleApi._load;
@@ -369,6 +424,7 @@ async function main() {
 	for (const line of splits) console.log(line);
 	console.log('');
 	console.log(await benchExpand());
+	for (const line of await benchViewOptions()) console.log(line);
 	for (const line of await benchExport()) console.log(line);
 	for (const line of benchTools()) console.log(line);
 	for (const line of await benchGzip()) console.log(line);

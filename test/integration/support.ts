@@ -84,6 +84,9 @@ export async function startSession(batches: EnrichmentBatch[], options: SessionO
 			// Error notifications hold their command's promise until dismissed.
 			await vscode.commands.executeCommand('notifications.clearAll');
 			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			// The filter and Group by Day persist in global state: every test starts with all leads, ungrouped.
+			await vscode.commands.executeCommand('woodpecker.clearFilter');
+			await vscode.commands.executeCommand('woodpecker.ungroupByDay');
 			await fake.dispose();
 			for (const setting of Object.keys(options.settings ?? {})) await setSetting(setting, undefined);
 			await waitForSnapshot((s) => s.state === 'no-key' && !s.refreshing, 'the key to be cleared');

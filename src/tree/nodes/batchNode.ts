@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { Source } from '../../accounts/sources';
 import type { BatchRow } from '../../model/enrichmentModel';
+import { type LeadFilter, describeMatching, matchingLeads } from '../../model/leadFilter';
 import { type BatchLook, type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
+import type { DayNode } from './dayNode';
 
 const BATCH_CONTEXT = 'woodpecker.batch';
 
-/** A batch row: creation time, counts, a status icon; its leads are its children. */
+/** A batch row: creation time, counts ("3 of 10 leads" under a filter), a status icon; its (matching) leads are its children. */
 export class BatchNode {
 	readonly kind = 'batch';
 	/** Built once per node: VS Code asks again on every redraw of the row. */
@@ -14,11 +16,15 @@ export class BatchNode {
 	/**
 	 * @param source where the batch was loaded from
 	 * @param scope put before tree item ids when several sources share the tree ('' with one)
+	 * @param filter the leads shown; the icon still says the worst state of them all
+	 * @param day the day row it sits under, with Group by Day
 	 */
 	constructor(
 		readonly row: BatchRow,
 		readonly source: Source,
 		readonly scope = '',
+		readonly filter: LeadFilter = 'all',
+		readonly day?: DayNode,
 	) {}
 
 	get id(): string {
@@ -33,7 +39,7 @@ export class BatchNode {
 		const row = this.row;
 		const item = new vscode.TreeItem(labels.label(row.time, row.batch.created), row.total ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
 		item.id = this.scope + row.id;
-		item.description = describeCounts(row);
+		item.description = this.filter === 'all' ? describeCounts(row) : describeMatching(matchingLeads(row, this.filter), row.total);
 		item.iconPath = themeIcon(batchIcon(row));
 		item.contextValue = BATCH_CONTEXT;
 		return item;
@@ -41,7 +47,7 @@ export class BatchNode {
 
 	/** The tooltip is built only when the user hovers (resolveTreeItem). */
 	tooltip(): vscode.MarkdownString {
-		return new vscode.MarkdownString(batchTooltip(this.row.batch, this.row));
+		return new vscode.MarkdownString(batchTooltip(this.row.batch, this.row, this.filter));
 	}
 }
 

@@ -70,6 +70,14 @@ describe('batch summary', () => {
 			'**Enrichment batch**\n\nUUID: `u`\n\nCreated: `soon`\n\nLeads: 2 — 0 pending, 1 converted to prospect, 1 not converted',
 		);
 	});
+
+	it('says in the tooltip how many leads a filter shows', () => {
+		assert.equal(
+			batchTooltip({ uuid: 'u', created: 'soon', leads: [] }, { total: 10, pending: 3, converted: 4, notConverted: 2, other: 1 }, 'converted'),
+			'**Enrichment batch**\n\nUUID: `u`\n\nCreated: `soon`\n\nLeads: 10 — 3 pending, 4 converted to prospect, 2 not converted, 1 other\n\nShown: 4 of 10 leads (filter "Converted")',
+		);
+		assert.equal(batchTooltip(batch, countLeads(batch), 'all'), batchTooltip(batch, countLeads(batch)), 'All adds nothing');
+	});
 });
 
 describe('minute labels', () => {

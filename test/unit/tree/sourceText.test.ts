@@ -14,6 +14,10 @@ describe('account and company rows', () => {
 	it('describe their batches and pending leads, or what stands in the way', () => {
 		assert.equal(sourceDescription(acme), '12 batches · 3 pending');
 		assert.equal(sourceDescription(beta), '1 batch');
+		assert.equal(sourceDescription({ ...acme, shownBatches: 5 }), '5 of 12 batches · 3 pending', 'under a filter: the batches it shows');
+		assert.equal(sourceDescription({ ...acme, shownBatches: 0, cached: true }), '0 of 12 batches · 3 pending · cached');
+		assert.equal(sourceDescription({ ...beta, shownBatches: 1 }), '1 of 1 batch');
+		assert.equal(sourceDescription({ ...acme, state: 'empty', batches: 0, pending: 0, shownBatches: 0 }), 'no batches');
 		assert.equal(sourceDescription({ ...acme, state: 'empty', batches: 0, pending: 0 }), 'no batches');
 		assert.equal(sourceDescription({ ...acme, cached: true }), '12 batches · 3 pending · cached');
 		assert.equal(sourceDescription({ ...acme, cached: true, failure }), '12 batches · 3 pending · refresh failed');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { type ViewTextInput, viewDescription, viewMessage, viewTitle } from '../../../src/tree/viewText';
+import { type ViewTextInput, filteredOutMessage, viewDescription, viewMessage, viewTitle } from '../../../src/tree/viewText';
 
 // Local times, so formatTime's "same day" reads them as the user would, whatever the machine's zone.
 const now = new Date(2026, 10, 26, 16, 0);
@@ -48,5 +48,30 @@ describe('view text', () => {
 
 	it('leaves the message empty when the rows speak for themselves', () => {
 		assert.equal(viewMessage(base), undefined);
+		assert.equal(viewMessage({ ...base, filter: 'converted' }), undefined, 'a filter that leaves rows on screen says nothing');
+	});
+
+	it('names the filter after the cutoff, in the title and the description', () => {
+		assert.equal(viewTitle({ cutoff: { kind: 'days', days: 7 }, filter: 'pending' }), 'Last 7 days · Pending');
+		assert.equal(viewTitle({ cutoff: { kind: 'days', days: 7 }, filter: 'all' }), 'Last 7 days');
+		assert.equal(viewDescription({ ...base, cutoff: { kind: 'days', days: 7 }, filter: 'not-converted' }), 'last 7 days · Not converted');
+		assert.equal(viewDescription({ ...base, filter: 'other', cached: true }), 'last 24 hours · Other · cached');
+		assert.equal(viewDescription({ ...base, filter: 'all' }), 'last 24 hours');
+	});
+
+	it('says when the filter hides every batch, after anything else it has to say', () => {
+		assert.equal(filteredOutMessage('converted', 12), 'No leads match the filter "Converted" in the 12 batches within the cutoff.');
+		assert.equal(filteredOutMessage('pending', 1), 'No leads match the filter "Pending" in the batch within the cutoff.');
+		assert.equal(viewMessage({ ...base, filter: 'converted', filteredOut: 3 }), 'No leads match the filter "Converted" in the 3 batches within the cutoff.');
+		assert.equal(
+			viewMessage({ ...base, cached: true, filter: 'converted', filteredOut: 3 }),
+			`Showing cached data from ${time(receivedAt)}. Refresh to update it. No leads match the filter "Converted" in the 3 batches within the cutoff.`,
+		);
+		assert.equal(
+			viewMessage({ ...base, filter: 'pending', filteredOut: 2, failure: { message: 'boom', at: failedAt } }),
+			`Refresh failed at ${time(failedAt)}: boom Showing the batches received at ${time(receivedAt)}. No leads match the filter "Pending" in the 2 batches within the cutoff.`,
+		);
+		assert.equal(viewMessage({ ...base, filter: 'all', filteredOut: 3 }), undefined, 'All hides nothing');
+		assert.equal(viewMessage({ ...base, state: 'no-key', filter: 'pending', filteredOut: 3 }), undefined, 'the welcome content speaks without a key');
 	});
 });
