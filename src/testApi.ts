@@ -30,6 +30,8 @@ export type BatchSnapshot = ItemSnapshot & { uuid: string; leads: ItemSnapshot[]
 
 /** A day row (Group by Day) and its batches; `key` is its local date ("2026-05-04") or "unknown". */
 export type DaySnapshot = ItemSnapshot & { key: string; batches: BatchSnapshot[] };
+/** The "Opened by uuid" row and its batches. */
+export type OpenedSnapshot = ItemSnapshot & { batches: BatchSnapshot[] };
 
 /** An account's row (or a client company's) when several share the view, and what is under it. */
 export interface SourceSnapshot extends ItemSnapshot {
@@ -39,6 +41,7 @@ export interface SourceSnapshot extends ItemSnapshot {
 	batches: BatchSnapshot[];
 	/** Its day rows, with Group by Day (its batches are under them, not in `batches`). */
 	days: DaySnapshot[];
+	opened: OpenedSnapshot | undefined;
 }
 
 export interface TreeSnapshot {
@@ -55,6 +58,7 @@ export interface TreeSnapshot {
 	batches: BatchSnapshot[];
 	/** The root day rows, with one source and Group by Day (the batches are under them). */
 	days: DaySnapshot[];
+	opened: OpenedSnapshot | undefined;
 	/** The lead filter in force: its id ('all', 'pending', …) and its name. */
 	filter: { id: string; label: string };
 	groupByDay: boolean;
@@ -164,6 +168,11 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 		for (const node of nodes) if (node.kind === 'day') days.push({ ...(await describe(node)), key: node.key, batches: await batchesOf(provider.getChildren(node), withLeads) });
 		return days;
 	};
+	/** The batches of the "Opened by uuid" row among `nodes`, if there is one. */
+	const openedOf = async (nodes: readonly EnrichmentNode[], withLeads: boolean): Promise<OpenedSnapshot | undefined> => {
+		const group = nodes.find((n) => n.kind === 'opened');
+		return group && { ...(await describe(group)), batches: await batchesOf(provider.getChildren(group), withLeads) };
+	};
 	const sourceOf = async (node: EnrichmentNode, withLeads: boolean): Promise<SourceSnapshot> => {
 		if (node.kind !== 'source') throw new Error('not a source row');
 		const children = provider.getChildren(node);
@@ -175,6 +184,7 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 			companies,
 			batches: await batchesOf(children, withLeads),
 			days: await daysOf(children, withLeads),
+			opened: await openedOf(children, withLeads),
 		};
 	};
 	return {
@@ -195,6 +205,7 @@ export function createTestApi({ sources, accounts, view, statusBar, scheduler, r
 				actions,
 				batches,
 				days: await daysOf(roots, withLeads),
+				opened: await openedOf(roots, withLeads),
 				filter: { id: provider.viewOptions.filter, label: filterLabel(provider.viewOptions.filter) },
 				groupByDay: provider.viewOptions.groupByDay,
 				counts: provider.shownCounts,

@@ -18,8 +18,12 @@ export async function showRawJson(ctx: CommandContext, node?: EnrichmentNode): P
 	}
 	const sourceId = source.id;
 	const target: RawJsonTarget =
-		node?.kind === 'batch' ? { sourceId, kind: 'batch', id: node.id } : node?.kind === 'lead' ? { sourceId, kind: 'lead', batchId: node.parent.id, id: node.id } : { sourceId, kind: 'response' };
-	const content = contentFor(target, data, ctx.sources.several ? ctx.sources.label(source) : undefined);
+		node?.kind === 'batch'
+			? { sourceId, kind: 'batch', id: node.id, opened: node.opened !== undefined }
+			: node?.kind === 'lead'
+				? { sourceId, kind: 'lead', batchId: node.parent.id, id: node.id, opened: node.parent.opened !== undefined }
+				: { sourceId, kind: 'response' };
+	const content = contentFor(target, data, ctx.sources.several ? ctx.sources.label(source) : undefined, source.store.opened.model);
 	if (content) ctx.rawJson.show(content);
 	else void offerWayToData(ctx, 'That row is no longer in the last answer.');
 }

@@ -13,11 +13,12 @@ import { ActionNode } from './nodes/actionNode';
 import { BatchNode } from './nodes/batchNode';
 import { DayNode } from './nodes/dayNode';
 import { LeadNode } from './nodes/leadNode';
+import { OpenedNode } from './nodes/openedNode';
 import { SourceNode } from './nodes/sourceNode';
 import type { SourceTextInput } from './sourceText';
 import { count } from '../common/count';
 
-export type EnrichmentNode = SourceNode | DayNode | BatchNode | LeadNode | ActionNode;
+export type EnrichmentNode = SourceNode | OpenedNode | DayNode | BatchNode | LeadNode | ActionNode;
 
 /** What the provider reads of the view options: the filter, Group by Day, and when they change. */
 export interface ProviderOptions extends ViewOptions {
@@ -51,6 +52,8 @@ interface SourceRows {
 	/** Leads the filter keeps, over the batches shown. */
 	shownLeads: number;
 	leads: Map<BatchNode, LeadNode[]>;
+	/** The batches opened by uuid that the list leaves out (and the filter keeps), as of which opened model. */
+	opened: { model: EnrichmentModel; group: OpenedNode | undefined };
 }
 
 /**
@@ -103,11 +106,11 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		this.children.clear();
 		if (!several) {
 			const only = all[0];
-			this.roots = only ? [...this.actionRows(only, false), ...this.shownRows(only)] : [];
+			this.roots = only ? [...this.actionRows(only, false), ...this.openedRow(only), ...this.shownRows(only)] : [];
 		} else {
 			this.roots = [];
 			for (const source of all) {
-				const under: EnrichmentNode[] = [...this.actionRows(source, true)];
+				const under: EnrichmentNode[] = [...this.actionRows(source, true), ...this.openedRow(source)];
 				if (!source.company) {
 					for (const company of all) if (company.company && company.accountId === source.accountId) under.push(this.sourceNode(company));
 				}
@@ -146,15 +149,16 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 	getChildren(node?: EnrichmentNode): EnrichmentNode[] {
 		if (!node) return this.roots;
 		if (node.kind === 'source') return this.children.get(node.source.id) ?? [];
-		if (node.kind === 'day') return node.batches;
+		if (node.kind === 'day' || node.kind === 'opened') return node.batches;
 		return node.kind === 'batch' ? this.leadsOf(node) : [];
 	}
 
 	getParent(node: EnrichmentNode): EnrichmentNode | undefined {
 		if (node.kind === 'lead') return node.parent;
 		if (node.kind === 'batch' && node.day) return node.day;
+		if (node.kind === 'batch' && node.opened) return node.opened;
 		if (!this.several) return undefined;
-		if (node.kind === 'batch' || node.kind === 'day') return this.sourceNodes.get(node.source.id);
+		if (node.kind === 'batch' || node.kind === 'day' || node.kind === 'opened') return this.sourceNodes.get(node.source.id);
 		if (node.kind === 'source' && node.source.company) return this.sourceNodes.get(node.source.accountId);
 		return undefined;
 	}
@@ -174,11 +178,16 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		return this.rows.get(source.id)?.batches ?? [];
 	}
 
-	/** The node of the batch's first row when it is shown (undefined when the filter hides it). */
-	batchNode(source: Source, uuid: string): BatchNode | undefined {
+	/**
+	 * The node of the batch's first row when it is shown (undefined when the filter hides it): in
+	 * the list, or in the "Opened by uuid" group (looked in first when `opened` is set).
+	 */
+	batchNode(source: Source, uuid: string, opened = false): BatchNode | undefined {
 		const rows = this.rows.get(source.id);
+		const inGroup = () => rows?.opened.group?.batches.find((b) => b.row.batch.uuid === uuid);
 		const row = rows?.model?.findBatch(uuid);
-		return row ? rows!.nodes[row.index] : undefined;
+		const inList = () => (row ? rows!.nodes[row.index] : undefined);
+		return opened ? (inGroup() ?? inList()) : (inList() ?? inGroup());
 	}
 
 	/** A batch row's label as the tree shows it: its time to the minute, in the user's locale. */
@@ -200,7 +209,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		let leads = rows.leads.get(node);
 		if (!leads) {
 			const filter = node.filter;
-			const leadRows = rows.model.leadRows(node.row);
+			const leadRows = (node.opened ? rows.opened.model : rows.model).leadRows(node.row);
 			leads = (filter === 'all' ? leadRows : leadRows.filter((r) => stateMatches(r.state, filter))).map((r) => new LeadNode(r, node));
 			rows.leads.set(node, leads);
 		}
@@ -213,10 +222,28 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		return rows.days ?? rows.batches;
 	}
 
+	/** The source's "Opened by uuid" row, when it keeps a batch the list leaves out (and the filter keeps). */
+	private openedRow(source: Source): OpenedNode[] {
+		const group = this.rows.get(source.id)?.opened.group;
+		return group ? [group] : [];
+	}
+
+	/** The group's nodes: its batches the list does not show, the filter's, newest created first. */
+	private openedGroup(source: Source, scope: string, filter: LeadFilter, list: EnrichmentModel | undefined, opened: EnrichmentModel): OpenedNode | undefined {
+		const kept = opened.rows.filter((r) => !list?.findBatch(r.batch.uuid) && (filter === 'all' || matchingLeads(r, filter) > 0));
+		if (!kept.length) return undefined;
+		const pending = kept.reduce((n, r) => n + r.pending, 0);
+		const group = new OpenedNode(source, scope, [count(kept.length, 'batch', 'batches'), pending ? `${pending} pending` : ''].filter(Boolean).join(' · '));
+		for (const row of kept) group.batches.push(new BatchNode(row, source, `${scope}opened/`, filter, undefined, group));
+		return group;
+	}
+
 	private updateRows(source: Source, scope: string, filter: LeadFilter, today: DayKey | undefined): void {
 		const model = source.store.data?.model;
+		const openedModel = source.store.opened.model;
 		const existing = this.rows.get(source.id);
-		if (existing && existing.model === model && existing.scope === scope && existing.filter === filter && existing.today === today) return;
+		if (existing && existing.model === model && existing.opened.model === openedModel && existing.scope === scope && existing.filter === filter && existing.today === today) return;
+		const opened = { model: openedModel, group: this.openedGroup(source, scope, filter, model, openedModel) };
 		const modelRows = model?.rows ?? [];
 		let shownLeads = 0;
 		let kept: readonly BatchRow[] = modelRows;
@@ -244,7 +271,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 			for (const node of batches) aligned[node.row.index] = node;
 			nodes = aligned;
 		}
-		this.rows.set(source.id, { model, scope, filter, today, nodes, batches, days, shownLeads, leads: new Map() });
+		this.rows.set(source.id, { model, scope, filter, today, nodes, batches, days, shownLeads, leads: new Map(), opened });
 	}
 
 	/** The day rows over the kept rows (newest day first, open; the others closed) and the batch nodes under them. */

@@ -5,15 +5,16 @@ import type { Sources } from '../accounts/sources';
 import type { Disposable } from '../common/emitter';
 import { formatTime } from '../common/formatTime';
 import type { LoadedData } from '../enrichments/enrichmentStore';
+import type { EnrichmentModel } from '../model/enrichmentModel';
 import { describeCutoff } from '../settings/cutoff';
 import type { RawJsonContent, RawJsonPanel, RawJsonTarget } from './rawJsonPanel';
 import { count } from '../common/count';
 
 export function followRefreshes(sources: Sources, panel: RawJsonPanel): Disposable[] {
-	/** Each source's answer when last looked at: a change of the panel's source's answer is shown. */
-	const seen = new Map<string, LoadedData | undefined>();
+	/** Each source's answer (and opened batches) when last looked at: a change of the panel's source's is shown. */
+	const seen = new Map<string, { data: LoadedData | undefined; opened: EnrichmentModel }>();
 	const look = () => {
-		for (const s of sources.sources) seen.set(s.id, s.store.data);
+		for (const s of sources.sources) seen.set(s.id, { data: s.store.data, opened: s.store.opened.model });
 	};
 	look();
 	return [
@@ -23,8 +24,8 @@ export function followRefreshes(sources: Sources, panel: RawJsonPanel): Disposab
 			look();
 			const source = target && sources.get(target.sourceId);
 			const data = source?.store.data;
-			if (!target || !source || !data || data === before) return;
-			const content = contentFor(target, data, sources.several ? sources.label(source) : undefined);
+			if (!target || !source || !data || (data === before?.data && source.store.opened.model === before.opened)) return;
+			const content = contentFor(target, data, sources.several ? sources.label(source) : undefined, source.store.opened.model);
 			if (content) panel.update(content);
 			else panel.markOutdated(`not in the answer received ${formatTime(data.receivedAt)}`);
 		}),
@@ -35,9 +36,11 @@ export function followRefreshes(sources: Sources, panel: RawJsonPanel): Disposab
 	];
 }
 
-/** What the panel shows for `target` in `data`, or undefined when it is not there. */
-export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?: string): RawJsonContent | undefined {
+/** What the panel shows for `target` in `data` (or in `opened`, the batches opened by uuid), or undefined when it is not there. */
+export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?: string, opened?: EnrichmentModel): RawJsonContent | undefined {
 	const from = sourceLabel ? ` · ${sourceLabel}` : '';
+	const model = target.kind !== 'response' && target.opened ? opened : data.model;
+	if (!model) return undefined;
 	switch (target.kind) {
 		case 'response': {
 			const when = `${data.cached ? 'cached, ' : ''}received ${formatTime(data.receivedAt)}`;
@@ -52,12 +55,12 @@ export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?
 			};
 		}
 		case 'batch': {
-			const row = data.model.findRow(target.id);
+			const row = model.findRow(target.id);
 			return row && { title: `Batch ${row.batch.uuid}`, subtitle: `${count(row.total, 'lead', 'leads')} · created ${row.batch.created}${from}`, value: row.batch, follows: target, sourceId: target.sourceId };
 		}
 		case 'lead': {
-			const row = data.model.findRow(target.batchId);
-			const lead = row && data.model.leadRows(row).find((l) => l.id === target.id);
+			const row = model.findRow(target.batchId);
+			const lead = row && model.leadRows(row).find((l) => l.id === target.id);
 			return lead && { title: `Lead ${lead.lead.uid}`, subtitle: `in batch ${row.batch.uuid}${from}`, value: lead.lead, follows: target, sourceId: target.sourceId };
 		}
 	}

@@ -21,7 +21,8 @@ export interface RawJsonContent {
  * What the panel shows, independent of any one answer, so it can follow refreshes: the source
  * (account or client company) it came from by id, rows by their model ids.
  */
-export type RawJsonTarget = { sourceId: string } & ({ kind: 'response' } | { kind: 'batch'; id: string } | { kind: 'lead'; batchId: string; id: string });
+/** A batch or lead `opened` is one of the "Opened by uuid" group's, not the list's. */
+export type RawJsonTarget = { sourceId: string } & ({ kind: 'response' } | { kind: 'batch'; id: string; opened?: boolean } | { kind: 'lead'; batchId: string; id: string; opened?: boolean });
 
 export class RawJsonPanel extends Disposable {
 	static readonly viewType = 'woodpecker.rawJson';

@@ -4,8 +4,11 @@ import type { BatchRow } from '../../model/enrichmentModel';
 import { type LeadFilter, describeMatching, matchingLeads } from '../../model/leadFilter';
 import { type BatchLook, type MinuteLabels, batchIcon, batchTooltip, describeCounts } from '../batchSummary';
 import type { DayNode } from './dayNode';
+import type { OpenedNode } from './openedNode';
 
 const BATCH_CONTEXT = 'woodpecker.batch';
+/** A batch in the "Opened by uuid" group: Remove from Opened applies. */
+const OPENED_BATCH_CONTEXT = 'woodpecker.batch.opened';
 
 /** A batch row: creation time, counts ("3 of 10 leads" under a filter), a status icon; its (matching) leads are its children. */
 export class BatchNode {
@@ -18,6 +21,7 @@ export class BatchNode {
 	 * @param scope put before tree item ids when several sources share the tree ('' with one)
 	 * @param filter the leads shown; the icon still says the worst state of them all
 	 * @param day the day row it sits under, with Group by Day
+	 * @param opened the "Opened by uuid" group it sits in (then scope includes the group's)
 	 */
 	constructor(
 		readonly row: BatchRow,
@@ -25,6 +29,7 @@ export class BatchNode {
 		readonly scope = '',
 		readonly filter: LeadFilter = 'all',
 		readonly day?: DayNode,
+		readonly opened?: OpenedNode,
 	) {}
 
 	get id(): string {
@@ -41,7 +46,7 @@ export class BatchNode {
 		item.id = this.scope + row.id;
 		item.description = this.filter === 'all' ? describeCounts(row) : describeMatching(matchingLeads(row, this.filter), row.total);
 		item.iconPath = themeIcon(batchIcon(row));
-		item.contextValue = BATCH_CONTEXT;
+		item.contextValue = this.opened ? OPENED_BATCH_CONTEXT : BATCH_CONTEXT;
 		return item;
 	}
 
