@@ -174,7 +174,7 @@ describe('Errors in the workbench', () => {
 	it('looking up an unknown uuid says the batch is not in this account and offers to try another, not Open Settings', async () => {
 		const wb = workbench();
 		await wb.signIn();
-		await wb.runCommand('Woodpecker: Look Up Batch by UUID…');
+		await wb.runCommand('Woodpecker: Open Enrichment Batch…');
 		await wb.answerInputBox('00000000-0000-4000-8000-000000000000');
 		const toast = wb.notification(/Woodpecker has no enrichment batch 00000000-0000-4000-8000-000000000000 in this account/);
 		await toast.waitFor();
@@ -188,9 +188,9 @@ describe('Errors in the workbench', () => {
 		const wb = workbench();
 		await wb.signIn();
 		wb.h.fake.failNext({ kind: 'status', status: 401 });
-		await wb.runCommand('Woodpecker: Look Up Batch by UUID…');
+		await wb.runCommand('Woodpecker: Open Enrichment Batch…');
 		await wb.answerInputBox('e345310f-cfa7-42e3-b2fc-d888a332a899');
-		const toast = wb.notification(/Could not look up batch/);
+		const toast = wb.notification(/Could not open batch/);
 		await toast.waitFor();
 		await toast.getByRole('button', { name: 'Set API Key' }).waitFor();
 		await wb.screenshot('lookup-401-notification');

@@ -24,14 +24,14 @@ describe('Find Lead…', () => {
 	});
 });
 
-describe('Look Up Batch by UUID…', () => {
+describe('Open Enrichment Batch…', () => {
 	const workbench = useWorkbench();
 
 	it('refuses what is not a uuid as it is typed, and sends nothing for it', async () => {
 		const wb = workbench();
 		await wb.signIn();
 		const since = Date.now();
-		await wb.runCommand('Woodpecker: Look Up Batch by UUID…');
+		await wb.runCommand('Woodpecker: Open Enrichment Batch…');
 		const box = wb.quickInputBox();
 		await box.waitFor();
 		await box.fill('e345310f-cfa7-42e3');
@@ -41,5 +41,27 @@ describe('Look Up Batch by UUID…', () => {
 		assert.ok(await wb.quickInput().isVisible(), 'Enter does not take it');
 		assert.equal(wb.h.fake.requests.filter((r) => r.at >= since).length, 0, 'nothing sent');
 		await wb.page.keyboard.press('Escape');
+	});
+
+	it('a batch outside the cutoff opens in "Opened by uuid" at the top, selected; Remove from Opened takes it away (README: media/screenshots/opened.png)', async () => {
+		const wb = workbench();
+		await wb.signIn();
+		// The newest batch the default 24-hour cutoff leaves out.
+		const outside = wb.served.filter((b) => Date.now() - Date.parse(b.created) > 24 * 3_600_000).sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
+		assert.ok(outside);
+		await wb.runCommand('Woodpecker: Open Enrichment Batch…');
+		const box = wb.quickInputBox();
+		await box.waitFor();
+		await box.fill(outside.uuid);
+		await box.press('Enter');
+		const group = await eventually(() => wb.treeRows(), (rows) => rows[0]?.label === 'Opened by uuid', 'the group at the top');
+		assert.equal(group[0].level, 1);
+		const selected = await eventually(() => wb.treeRows(), (rows) => rows.some((r) => r.selected && r.level === 2), 'the opened batch selected under it');
+		const row = selected.find((r) => r.selected)!;
+		assert.equal(selected.indexOf(row), 1, 'right under the group');
+		await wb.parkPointer();
+		await wb.readmeScreenshot('opened', await wb.sideBarClip());
+		await wb.contextMenu(wb.treeItems().nth(1), 'Remove from Opened');
+		await eventually(() => wb.treeRows(), (rows) => rows[0]?.label !== 'Opened by uuid', 'the group gone');
 	});
 });
