@@ -13,22 +13,27 @@ export function leadState(lead: Pick<Lead, 'status' | 'processing_result'>): Lea
 
 export interface LeadLook {
 	state: LeadState;
-	/** Short text for the tree row's description. */
+	/** The status in words, as the tooltip, quick picks and exports say it. */
 	text: string;
+	/** The tree row's label: short, so the status shows first even in a narrow side bar. */
+	label: string;
+	/** What a screen reader says of the status ("pending"). */
+	spoken: string;
 	icon: string;
 	color: string;
 }
 
 const LOOKS: Record<Exclude<LeadState, 'other'>, Omit<LeadLook, 'state'>> = {
-	pending: { text: 'Pending', icon: 'clock', color: 'charts.yellow' },
-	converted: { text: 'Converted to prospect', icon: 'pass-filled', color: 'charts.green' },
-	'not-converted': { text: 'Not converted', icon: 'circle-slash', color: 'charts.red' },
+	pending: { text: 'Pending', label: 'Pending', spoken: 'pending', icon: 'clock', color: 'charts.yellow' },
+	converted: { text: 'Converted to prospect', label: 'Converted', spoken: 'converted to prospect', icon: 'pass-filled', color: 'charts.green' },
+	'not-converted': { text: 'Not converted', label: 'Not converted', spoken: 'not converted to prospect', icon: 'circle-slash', color: 'charts.red' },
 };
 
 export function leadLook(lead: Pick<Lead, 'status' | 'processing_result'>): LeadLook {
 	const state = leadState(lead);
 	if (state !== 'other') return { state, ...LOOKS[state] };
-	return { state, text: rawStatusText(lead), icon: 'question', color: 'charts.purple' };
+	const raw = rawStatusText(lead);
+	return { state, text: raw, label: raw, spoken: `status ${raw}`, icon: 'question', color: 'charts.purple' };
 }
 
 /** "FAILED · DUPLICATE": the raw values, for states the extension does not know. */

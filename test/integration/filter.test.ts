@@ -47,7 +47,7 @@ describe('Filter', () => {
 		assert.deepEqual(s.filter, { id: 'converted', label: 'Converted' });
 		assert.equal(s.description, 'last 24 hours · Converted');
 		assert.deepEqual(
-			s.batches.map((b) => [b.uuid, b.description, b.leads.map((l) => l.label)]),
+			s.batches.map((b) => [b.uuid, b.description, b.leads.map((l) => l.description)]),
 			[
 				[sample.uuids.mixed, '1 of 3 leads', ['mixSearchId0000000000B_0008']],
 				[sample.uuids.done, '1 of 2 leads', ['donSearchId0000000000D_0003']],
@@ -166,7 +166,7 @@ describe('Filter', () => {
 		const hq = s.accounts.find((a) => a.label === 'Agency HQ')!;
 		assert.ok(hq.batches.length > 0, 'the agency has converted leads');
 		for (const b of hq.batches) {
-			assert.ok(b.leads.length > 0 && b.leads.every((l) => l.description === 'Converted to prospect'), `only converted leads under ${b.label}`);
+			assert.ok(b.leads.length > 0 && b.leads.every((l) => l.label === 'Converted'), `only converted leads under ${b.label}`);
 			assert.match(b.description, /^\d+ of \d+ leads?$/);
 		}
 		assert.equal(s.description, 'last 24 hours · Converted');
@@ -259,7 +259,7 @@ describe('Group by Day', () => {
 		await vscode.commands.executeCommand('woodpecker.findLead', { uid: 'y_0003' });
 		const s = await api.snapshot();
 		const yesterday = s.days.find((d) => d.label === 'Yesterday')!;
-		const lead = yesterday.batches.find((b) => b.uuid.endsWith('4'))!.leads.find((l) => l.label === 'y_0003')!;
+		const lead = yesterday.batches.find((b) => b.uuid.endsWith('4'))!.leads.find((l) => l.description === 'y_0003')!;
 		assert.deepEqual(s.selection, [lead.id]);
 		const node = api.nodes().find((n) => n.kind === 'day' && n.key === yesterday.key)!;
 		const batch = api.nodes(node).find((n) => n.kind === 'batch' && n.row.batch.uuid.endsWith('4'))!;
@@ -291,7 +291,7 @@ describe('Group by Day', () => {
 		const found = await api.snapshot();
 		const yesterday = found.accounts.find((a) => a.label === 'Default')!.days[1];
 		assert.equal(yesterday.label, 'Yesterday');
-		const lead = yesterday.batches[1].leads.find((l) => l.label === 'y_0002')!;
+		const lead = yesterday.batches[1].leads.find((l) => l.description === 'y_0002')!;
 		assert.deepEqual(found.selection, [lead.id]);
 	});
 });

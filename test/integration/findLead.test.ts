@@ -16,7 +16,7 @@ describe('Find Lead…', () => {
 		await vscode.commands.executeCommand('woodpecker.findLead', { uid });
 		const s = await api.snapshot();
 		const batch = s.batches.find((b) => b.uuid === sample.uuids.mixed)!;
-		const lead = batch.leads.find((l) => l.label === uid)!;
+		const lead = batch.leads.find((l) => l.description === uid)!;
 		assert.deepEqual(s.selection, [lead.id]);
 	});
 

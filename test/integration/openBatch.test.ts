@@ -51,7 +51,7 @@ describe('Open Enrichment Batch… and the "Opened by uuid" group', function () 
 		assert.ok(!s.batches.some((b) => b.uuid === OLD_PENDING), 'not in the list: the cutoff leaves it out');
 		assert.equal(s.badge, 1);
 		assert.equal(s.statusBar?.text, '$(sync~spin) 1 pending');
-		assert.deepEqual((await api.snapshot()).opened?.batches[0].leads.map((l) => l.label), ['openSearchId000000000D_0001', 'openSearchId000000000D_0002']);
+		assert.deepEqual((await api.snapshot()).opened?.batches[0].leads.map((l) => l.description), ['openSearchId000000000D_0001', 'openSearchId000000000D_0002']);
 	});
 
 	it('a batch within the cutoff is selected in the list; no group', async () => {

@@ -55,19 +55,19 @@ describe('Refresh', () => {
 		assert.match(mixed.tooltip, new RegExp(`UUID: \`${uuids.mixed}\``));
 		assert.match(mixed.tooltip, new RegExp(`Created: \`${created(uuids.mixed).replace(/\+/g, '\\+')}\``));
 		assert.deepEqual(
-			mixed.leads.map(({ id, label, description, icon, color, contextValue }) => ({ id, label, description, icon, color, contextValue })),
+			mixed.leads.map(({ id, label, description, icon, color, contextValue, accessibilityLabel }) => ({ id, label, description, icon, color, contextValue, accessibilityLabel })),
 			[
-				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0007`, label: 'mixSearchId0000000000B_0007', description: 'Pending', icon: 'clock', color: 'charts.yellow', contextValue: 'woodpecker.lead' },
-				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0008`, label: 'mixSearchId0000000000B_0008', description: 'Converted to prospect', icon: 'pass-filled', color: 'charts.green', contextValue: 'woodpecker.lead' },
-				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0009`, label: 'mixSearchId0000000000B_0009', description: 'Not converted', icon: 'circle-slash', color: 'charts.red', contextValue: 'woodpecker.lead' },
+				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0007`, label: 'Pending', description: 'mixSearchId0000000000B_0007', icon: 'clock', color: 'charts.yellow', contextValue: 'woodpecker.lead', accessibilityLabel: 'Lead mixSearchId0000000000B_0007: pending' },
+				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0008`, label: 'Converted', description: 'mixSearchId0000000000B_0008', icon: 'pass-filled', color: 'charts.green', contextValue: 'woodpecker.lead', accessibilityLabel: 'Lead mixSearchId0000000000B_0008: converted to prospect' },
+				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0009`, label: 'Not converted', description: 'mixSearchId0000000000B_0009', icon: 'circle-slash', color: 'charts.red', contextValue: 'woodpecker.lead', accessibilityLabel: 'Lead mixSearchId0000000000B_0009: not converted to prospect' },
 			],
 		);
 		// Values the docs do not list are shown as they came, with a question mark.
 		assert.deepEqual(
-			s.batches[3].leads.map(({ description, icon, color }) => ({ description, icon, color })),
+			s.batches[3].leads.map(({ label, icon, color }) => ({ label, icon, color })),
 			[
-				{ description: 'FAILED', icon: 'question', color: 'charts.purple' },
-				{ description: 'PROCESSED · DUPLICATE', icon: 'question', color: 'charts.purple' },
+				{ label: 'FAILED', icon: 'question', color: 'charts.purple' },
+				{ label: 'PROCESSED · DUPLICATE', icon: 'question', color: 'charts.purple' },
 			],
 		);
 		assert.deepEqual(s.batches[1].leads, [], 'a batch without leads has no children');

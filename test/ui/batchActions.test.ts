@@ -9,7 +9,7 @@ async function openBatchOfFour(wb: Workbench): Promise<void> {
 	wb.serve([b]);
 	await wb.signIn();
 	await wb.expand(wb.treeRow(rowLabel(b)));
-	await wb.treeRow(LEADS[3]).waitFor();
+	await wb.leadRow(LEADS[3]).waitFor();
 }
 
 describe('Batch and lead actions in the workbench', () => {
@@ -28,27 +28,27 @@ describe('Batch and lead actions in the workbench', () => {
 	it('copies the UID of a right-clicked lead', async () => {
 		const wb = workbench();
 		await openBatchOfFour(wb);
-		await wb.contextMenu(wb.treeRow(LEADS[2]), 'Copy Lead UID');
+		await wb.contextMenu(wb.leadRow(LEADS[2]), 'Copy Lead UID');
 		await eventually(() => wb.readClipboard(), (text) => text === LEADS[2], `${LEADS[2]} on the clipboard`);
 	});
 
 	it('copies the UIDs of leads picked with Ctrl+click, one per line', async () => {
 		const wb = workbench();
 		await openBatchOfFour(wb);
-		await wb.treeRow(LEADS[0]).click();
-		await wb.treeRow(LEADS[2]).click({ modifiers: ['Control'] });
-		await eventually(async () => (await wb.treeRows()).filter((r) => r.selected).map((r) => r.label).join(), (s) => s === `${LEADS[0]},${LEADS[2]}`, 'two leads selected');
-		await wb.contextMenu(wb.treeRow(LEADS[2]), 'Copy Lead UID');
+		await wb.leadRow(LEADS[0]).click();
+		await wb.leadRow(LEADS[2]).click({ modifiers: ['Control'] });
+		await eventually(async () => (await wb.treeRows()).filter((r) => r.selected).map((r) => r.description).join(), (s) => s === `${LEADS[0]},${LEADS[2]}`, 'two leads selected');
+		await wb.contextMenu(wb.leadRow(LEADS[2]), 'Copy Lead UID');
 		await eventually(() => wb.readClipboard(), (text) => text === `${LEADS[0]}\n${LEADS[2]}`, 'both uids, one per line');
 	});
 
 	it('copies the UIDs of a Shift+click range, one per line', async () => {
 		const wb = workbench();
 		await openBatchOfFour(wb);
-		await wb.treeRow(LEADS[1]).click();
-		await wb.treeRow(LEADS[3]).click({ modifiers: ['Shift'] });
+		await wb.leadRow(LEADS[1]).click();
+		await wb.leadRow(LEADS[3]).click({ modifiers: ['Shift'] });
 		await eventually(async () => (await wb.treeRows()).filter((r) => r.selected).length, (n) => n === 3, 'three leads selected');
-		await wb.contextMenu(wb.treeRow(LEADS[1]), 'Copy Lead UID');
+		await wb.contextMenu(wb.leadRow(LEADS[1]), 'Copy Lead UID');
 		await eventually(() => wb.readClipboard(), (text) => text === `${LEADS[1]}\n${LEADS[2]}\n${LEADS[3]}`, 'the three uids of the range, one per line, top to bottom');
 	});
 });

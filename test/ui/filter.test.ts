@@ -49,7 +49,7 @@ describe('Filter in the workbench', () => {
 		]);
 		await wb.expand(wb.treeRow(rowLabel(mixed)));
 		const leads = await eventually(() => wb.treeRows(), (r) => r.some((row) => row.level === 2), 'the batch open');
-		assert.deepEqual(leads.filter((r) => r.level === 2).map((r) => [r.label, r.description]), [['mix_0002', 'Converted to prospect']]);
+		assert.deepEqual(leads.filter((r) => r.level === 2).map((r) => [r.label, r.description]), [['Converted', 'mix_0002']]);
 		assert.equal(await wb.badge(), '2', 'the badge still counts both pending leads');
 		// The button follows a context key, set a moment after the title.
 		await eventually(() => wb.viewTitleButton('Change Filter…').count(), (n) => n === 1, 'the filled button showing a filter is on');

@@ -11,7 +11,7 @@ describe('Find Lead…', () => {
 		await wb.signIn();
 		const shown = wb.served.filter((b) => Date.now() - Date.parse(b.created) < 24 * 3_600_000);
 		const uid = shown[shown.length - 1].leads.at(-1)!.uid;
-		assert.equal((await wb.treeRows()).some((r) => r.label === uid), false, 'the lead is not on screen before');
+		assert.equal((await wb.treeRows()).some((r) => r.description === uid), false, 'the lead is not on screen before');
 		await wb.runCommand('Woodpecker: Find Lead…');
 		const box = wb.quickInputBox();
 		await box.waitFor();
@@ -19,7 +19,7 @@ describe('Find Lead…', () => {
 		await box.fill(uid.slice(-9));
 		await wb.quickInput().locator('.monaco-list-row', { hasText: uid }).first().waitFor();
 		await box.press('Enter');
-		const row = await eventually(async () => (await wb.treeRows()).find((r) => r.label === uid), (r) => r?.selected === true, 'the lead shown and selected');
+		const row = await eventually(async () => (await wb.treeRows()).find((r) => r.description === uid), (r) => r?.selected === true, 'the lead shown and selected');
 		assert.equal(row?.level, 2);
 	});
 });

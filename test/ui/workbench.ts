@@ -189,6 +189,11 @@ export class Workbench {
 		return this.treeItems().filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
 	}
 
+	/** A lead's row: its status is the label, its uid (exactly `uid`) the description. */
+	leadRow(uid: string): Locator {
+		return this.treeItems().filter({ has: this.page.locator('.label-description').getByText(uid, { exact: true }) });
+	}
+
 	/** The row at `index` of the whole list (see TreeRow.index), for labels no text match can pin down. */
 	treeRowAt(index: number): Locator {
 		return this.view().locator(`.monaco-list-row[role="treeitem"][data-index="${index}"]`);

@@ -47,6 +47,8 @@ export class BatchNode {
 		item.description = this.filter === 'all' ? describeCounts(row) : describeMatching(matchingLeads(row, this.filter), row.total);
 		item.iconPath = themeIcon(batchIcon(row));
 		item.contextValue = this.opened ? OPENED_BATCH_CONTEXT : BATCH_CONTEXT;
+		// Read as words, not as the separators the row shows between them.
+		item.accessibilityInformation = { label: `Batch created ${String(item.label)}: ${String(item.description).replaceAll(' · ', ', ')}` };
 		return item;
 	}
 

@@ -6,7 +6,7 @@ import type { BatchNode } from './batchNode';
 
 const LEAD_CONTEXT = 'woodpecker.lead';
 
-/** A lead row: uid as label, status as description and icon. */
+/** A lead row: the status as label (first, so a narrow side bar still shows it) and icon, the uid as description. */
 export class LeadNode {
 	readonly kind = 'lead';
 	/** Built once per node, like a batch row's. */
@@ -32,9 +32,10 @@ export class LeadNode {
 	private buildItem(): vscode.TreeItem {
 		const lead = this.row.lead;
 		const look = leadLook(lead);
-		const item = new vscode.TreeItem(visibleText(lead.uid), vscode.TreeItemCollapsibleState.None);
+		const item = new vscode.TreeItem(visibleText(look.label), vscode.TreeItemCollapsibleState.None);
 		item.id = this.parent.scope + this.row.id;
-		item.description = visibleText(look.text);
+		item.description = visibleText(lead.uid);
+		item.accessibilityInformation = { label: `Lead ${visibleText(lead.uid)}: ${visibleText(look.spoken)}` };
 		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 		item.contextValue = LEAD_CONTEXT;
 		return item;

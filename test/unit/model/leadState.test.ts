@@ -40,6 +40,21 @@ describe('lead state', () => {
 		);
 	});
 
+	it('says each state in words: a short row label, and what a screen reader says', () => {
+		const words = ['PENDING', 'CONVERTED_TO_PROSPECT', 'NOT_CONVERTED_TO_PROSPECT'].map((r, i) =>
+			leadLook(i === 0 ? { status: 'PENDING', processing_result: null } : { status: 'PROCESSED', processing_result: r }),
+		);
+		assert.deepEqual(
+			[...words, leadLook({ status: 'FAILED', processing_result: 'DUPLICATE' })].map((l) => [l.label, l.spoken]),
+			[
+				['Pending', 'pending'],
+				['Converted', 'converted to prospect'],
+				['Not converted', 'not converted to prospect'],
+				['FAILED · DUPLICATE', 'status FAILED · DUPLICATE'],
+			],
+		);
+	});
+
 	it('renders missing or non-string raw values without crashing', () => {
 		assert.equal(rawStatusText({ status: undefined as unknown as string, processing_result: null }), 'no status');
 		assert.equal(rawStatusText({ status: 7 as unknown as string, processing_result: { a: 1 } as unknown as string }), '7 · {"a":1}');
