@@ -27,7 +27,7 @@ describe('Find Lead…', () => {
 		const two = await waitForSnapshot((x) => x.accounts.length === 2 && x.accounts.every((a) => a.batches.length > 0) && !x.refreshing, 'two accounts loaded');
 		const hq = two.accounts.find((a) => a.label === 'Agency HQ')!;
 		const target = (await api.snapshot()).accounts.find((a) => a.label === 'Agency HQ')!.batches[0].leads[0];
-		await vscode.commands.executeCommand('woodpecker.findLead', { uid: target.label });
+		await vscode.commands.executeCommand('woodpecker.findLead', { uid: target.description });
 		// The view reports a selection made by reveal a moment later.
 		await waitForSnapshot((x) => x.selection.length > 0, 'a selection');
 		const s = await api.snapshot({ leads: false });
