@@ -9,19 +9,15 @@ import Module from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { EnrichmentBatch } from '../../src/api/types';
 import { WoodpeckerClient } from '../../src/api/client';
-import { AccountStore } from '../../src/accounts/accountStore';
-import { Sources, type SourcesLog } from '../../src/accounts/sources';
-import type { StoreCache } from '../../src/enrichments/enrichmentStore';
 import { toCsv, toJson } from '../../src/export/exportFormat';
 import { EnrichmentModel } from '../../src/model/enrichmentModel';
-import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { EnrichmentTreeProvider } from '../../src/tree/enrichmentTreeProvider';
 import { batchAnswer, findLeadHits, leadAnswer, listAnswer, selectRows } from '../../src/tools/toolAnswers';
 import { Emitter } from '../../src/common/emitter';
 import type { LeadFilter } from '../../src/model/leadFilter';
 import { generateBatches } from '../fake/data';
+import { benchSources } from './benchSources';
 import { FakeWoodpeckerServer } from '../fake/server';
-import { MemoryMemento, MemorySecrets } from '../fake/storage';
 
 const KEY = 'bench-key';
 const PATH = '/rest/v2/lead_finder/leads/enrichments';
@@ -61,24 +57,10 @@ function floor(url: string, retried = false): Promise<unknown> {
 	});
 }
 
-const silentLog: SourcesLog = { info() {}, warn() {}, error() {}, setSecret() {} };
-const noCache: StoreCache = { load: async () => undefined, save: async () => undefined, clear: async () => undefined };
 
 /** Ours: the extension's sources (one account: client + model) and provider, until every root tree item exists. */
 async function makePipeline(base: string) {
-	const secrets = new MemorySecrets();
-	const accounts = new AccountStore(secrets, new MemoryMemento());
-	await accounts.initialize();
-	await accounts.add('Bench', KEY);
-	const sources = new Sources({
-		accounts,
-		cutoffs: { get: () => DEFAULT_CUTOFF },
-		config: () => ({ apiBaseUrl: base, timeoutMs: 30_000 }),
-		log: silentLog,
-		storageFolder: os.tmpdir(),
-		makeCache: () => noCache,
-	});
-	await sources.initialize();
+	const { sources } = await benchSources(base, KEY);
 	const store = sources.sources[0].store;
 	const provider = new EnrichmentTreeProvider(sources);
 	return {

@@ -2,25 +2,18 @@
 // the extension's real scheduler, sources, client and model against the fake API on loopback,
 // with a clock the bench moves (the scheduler's timers), and every request counted with its
 // bytes on the wire (gzipped bodies, as Woodpecker sends them). Prints figures; asserts nothing.
-import * as os from 'node:os';
 import nodeFetch from 'node-fetch';
-import { AccountStore } from '../../src/accounts/accountStore';
-import { Sources, type SourcesLog } from '../../src/accounts/sources';
 import type { EnrichmentBatch } from '../../src/api/types';
 import type { FetchLike } from '../../src/api/transport';
 import { Emitter } from '../../src/common/emitter';
-import type { StoreCache } from '../../src/enrichments/enrichmentStore';
 import { RefreshScheduler, type SchedulerSettings, type SchedulerTimers } from '../../src/enrichments/refreshScheduler';
-import { DEFAULT_CUTOFF } from '../../src/settings/cutoff';
 import { generateBatches } from '../fake/data';
+import { benchSources } from './benchSources';
 import { FakeWoodpeckerServer } from '../fake/server';
-import { MemoryMemento, MemorySecrets } from '../fake/storage';
 
 const KEY = 'bench-key';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-const silentLog: SourcesLog = { info() {}, warn() {}, error() {}, setSecret() {} };
-const noCache: StoreCache = { load: async () => undefined, save: async () => undefined, clear: async () => undefined };
 
 /** The scheduler's timeouts on a clock that moves only when the bench says. */
 class VirtualClock implements SchedulerTimers {
@@ -94,19 +87,7 @@ async function run(scenario: Scenario, batchCount: number): Promise<{ refreshes:
 		bytes += Number(res.headers.get('content-length') ?? 0);
 		return res;
 	};
-	const accounts = new AccountStore(new MemorySecrets(), new MemoryMemento());
-	await accounts.initialize();
-	await accounts.add('Bench', KEY);
-	const sources = new Sources({
-		accounts,
-		cutoffs: { get: () => DEFAULT_CUTOFF },
-		config: () => ({ apiBaseUrl: base, timeoutMs: 30_000 }),
-		log: silentLog,
-		storageFolder: os.tmpdir(),
-		makeCache: () => noCache,
-		fetch: counting,
-	});
-	await sources.initialize();
+	const { accounts, sources } = await benchSources(base, KEY, counting);
 
 	const clock = new VirtualClock();
 	const never = new Emitter<never>();
