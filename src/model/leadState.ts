@@ -1,5 +1,6 @@
 // What state a lead is in, from the two fields the API documents, and how each state reads and
 // looks. Pure: icons are codicon ids, colors theme color ids.
+import * as l10n from '@vscode/l10n';
 import type { Lead } from '../api/types';
 
 export type LeadState = 'pending' | 'converted' | 'not-converted' | 'other';
@@ -19,21 +20,22 @@ export interface LeadLook {
 	color: string;
 }
 
-const LOOKS: Record<Exclude<LeadState, 'other'>, Omit<LeadLook, 'state'>> = {
-	pending: { text: 'Pending', icon: 'clock', color: 'charts.yellow' },
-	converted: { text: 'Converted to prospect', icon: 'pass-filled', color: 'charts.green' },
-	'not-converted': { text: 'Not converted', icon: 'circle-slash', color: 'charts.red' },
-};
+// A function, not a constant: the words are looked up once the display language's bundle is loaded.
+const looks = (): Record<Exclude<LeadState, 'other'>, Omit<LeadLook, 'state'>> => ({
+	pending: { text: l10n.t('Pending'), icon: 'clock', color: 'charts.yellow' },
+	converted: { text: l10n.t('Converted to prospect'), icon: 'pass-filled', color: 'charts.green' },
+	'not-converted': { text: l10n.t('Not converted'), icon: 'circle-slash', color: 'charts.red' },
+});
 
 export function leadLook(lead: Pick<Lead, 'status' | 'processing_result'>): LeadLook {
 	const state = leadState(lead);
-	if (state !== 'other') return { state, ...LOOKS[state] };
+	if (state !== 'other') return { state, ...looks()[state] };
 	return { state, text: rawStatusText(lead), icon: 'question', color: 'charts.purple' };
 }
 
 /** "FAILED · DUPLICATE": the raw values, for states the extension does not know. */
 export function rawStatusText(lead: Pick<Lead, 'status' | 'processing_result'>): string {
-	return [shown(lead.status) ?? 'no status', shown(lead.processing_result) ?? ''].filter(Boolean).join(' · ');
+	return [shown(lead.status) ?? l10n.t('no status'), shown(lead.processing_result) ?? ''].filter(Boolean).join(' · ');
 }
 
 function shown(value: unknown): string | undefined {
