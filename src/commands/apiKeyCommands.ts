@@ -4,13 +4,14 @@ import { VIEW_ID } from '../tree/enrichmentView';
 import type { CommandContext } from './context';
 import { hasKey, resolveAccount } from './targets';
 
-const KEY_PROMPT = vscode.l10n.t('Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code\'s secret storage.');
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+const keyPrompt = () => vscode.l10n.t('Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code\'s secret storage.');
 
 /** A password box for a key; undefined when the user cancels. */
 async function askForKey(title: string): Promise<string | undefined> {
 	const key = await vscode.window.showInputBox({
 		title,
-		prompt: KEY_PROMPT,
+		prompt: keyPrompt(),
 		placeHolder: vscode.l10n.t('API key'),
 		password: true,
 		ignoreFocusOut: true,

@@ -23,7 +23,8 @@ export function exportArgs(arg: unknown): ExportArgs {
 	};
 }
 
-const FORMATS: Array<vscode.QuickPickItem & { format: ExportFormat }> = [
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+const formats = (): Array<vscode.QuickPickItem & { format: ExportFormat }> => [
 	{ label: 'CSV', description: vscode.l10n.t('one row per lead: batch_uuid, batch_created, lead_uid, status, processing_result'), format: 'csv' },
 	{ label: 'JSON', description: vscode.l10n.t('the batches exactly as Woodpecker sent them'), format: 'json' },
 ];
@@ -42,7 +43,7 @@ export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): P
 		.map((s) => ({ label: ctx.sources.label(s), batches: provider.batchNodesOf(s).map((n) => filterBatch(n.row.batch, filter)!) }));
 	if (!parts.some((p) => p.batches.length)) return offerWayToData(ctx, vscode.l10n.t('There are no enrichment batches on screen to export.'));
 	const filtered = filter === 'all' ? '' : vscode.l10n.t(' (only the leads "{0}")', filterLabel(filter));
-	const format = args.format ?? (await vscode.window.showQuickPick(FORMATS, { title: vscode.l10n.t('Woodpecker: Export'), placeHolder: vscode.l10n.t('Export the batches on screen{0} as…', filtered) }))?.format;
+	const format = args.format ?? (await vscode.window.showQuickPick(formats(), { title: vscode.l10n.t('Woodpecker: Export'), placeHolder: vscode.l10n.t('Export the batches on screen{0} as…', filtered) }))?.format;
 	if (!format) return;
 	const uri =
 		args.uri ??

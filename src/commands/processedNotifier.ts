@@ -15,7 +15,8 @@ import { count } from '../common/count';
 /** Where the announced batches are remembered (source id and uuid, at most NOTIFIED_LIMIT of them). */
 export const NOTIFIED_STATE_KEY = 'woodpecker.notifiedBatches';
 
-export const PROCESSED_BUTTONS = { show: vscode.l10n.t('Show'), copy: vscode.l10n.t('Copy UIDs') } as const;
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+export const processedButtons = () => ({ show: vscode.l10n.t('Show'), copy: vscode.l10n.t('Copy UIDs') });
 
 /** A notification shown, for tests: its text, its buttons, and what a click on one does. */
 export interface ProcessedNotice {
@@ -66,17 +67,19 @@ export class ProcessedNotifier extends Disposable {
 				place: several ? sources.label(sources.get(f.sourceId)!) : undefined,
 			})),
 		);
-		const buttons = [PROCESSED_BUTTONS.show, PROCESSED_BUTTONS.copy];
+		const labels = processedButtons();
+		const buttons = [labels.show, labels.copy];
 		const click = (button: string) => this.act(button, finished);
 		this.notices.push({ text, buttons, click });
-		this.ctx.log.info(`Announced ${count(finished.length, vscode.l10n.t('processed batch'), vscode.l10n.t('processed batches'))}: ${finished.map((f) => f.row.batch.uuid).join(', ')}`);
+		this.ctx.log.info(`Announced ${count(finished.length, 'processed batch', 'processed batches')}: ${finished.map((f) => f.row.batch.uuid).join(', ')}`);
 		const choice = await vscode.window.showInformationMessage(text, ...buttons);
 		if (choice) await click(choice);
 	}
 
 	private async act(button: string, finished: readonly FinishedBatch[]): Promise<void> {
-		if (button === PROCESSED_BUTTONS.copy) return copyLeadUidsOf(finished.map((f) => f.row.batch));
-		if (button === PROCESSED_BUTTONS.show) return this.show(finished);
+		const labels = processedButtons();
+		if (button === labels.copy) return copyLeadUidsOf(finished.map((f) => f.row.batch));
+		if (button === labels.show) return this.show(finished);
 	}
 
 	/**

@@ -25,13 +25,14 @@ export interface ProviderOptions extends ViewOptions {
 	readonly onDidChange?: Event<unknown>;
 }
 
-const ACTION_ROWS: Record<ErrorAction, { label: string; icon: string; tooltip: string }> = {
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+const actionRows = (): Record<ErrorAction, { label: string; icon: string; tooltip: string }> => ({
 	setApiKey: { label: vscode.l10n.t('Set API Key…'), icon: 'key', tooltip: vscode.l10n.t('Set a valid Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys).') },
 	retry: { label: vscode.l10n.t('Retry'), icon: 'refresh', tooltip: vscode.l10n.t('Load the enrichment batches again.') },
 	openSettings: { label: vscode.l10n.t('Open Settings…'), icon: 'gear', tooltip: vscode.l10n.t('Check the woodpecker.apiBaseUrl setting.') },
 	setCutoff: { label: vscode.l10n.t('Set Cutoff…'), icon: 'calendar', tooltip: vscode.l10n.t('Choose which batches to show.') },
 	chooseCompanies: { label: vscode.l10n.t('Choose Client Companies…'), icon: 'organization', tooltip: vscode.l10n.t('Choose again among the agency\'s client companies.') },
-};
+});
 
 /**
  * One source's rows: its batch (and day) nodes, made when its model, the filter or Group by Day
@@ -337,7 +338,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		if (failure) actions = actionsForSource(failure.error, source.company !== undefined);
 		else if (several && state === 'no-key' && !source.company) actions = ['setApiKey'];
 		const rows = actions.map((a) => {
-			const { label, icon, tooltip } = ACTION_ROWS[a];
+			const { label, icon, tooltip } = actionRows()[a];
 			const { command, arguments: args } = actionCommand(a, target);
 			return new ActionNode(`${scope}action/${a}`, label, icon, tooltip, { command, title: label, arguments: args });
 		});
