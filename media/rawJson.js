@@ -7,6 +7,9 @@
 	// eslint-disable-next-line no-undef
 	const vscode = acquireVsCodeApi();
 	const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+	// The extension's words in the display language (l10n.t in rawJsonHtml.ts); {0}, {1} are filled here.
+	const strings = JSON.parse(document.body.dataset.strings || '{}');
+	const say = (/** @type {string} */ key, /** @type {unknown[]} */ ...args) => String(strings[key] ?? key).replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m));
 	const viewport = $('viewport');
 	const spacer = $('spacer');
 	const linesEl = $('lines');
@@ -98,8 +101,8 @@
 		spacer.style.height = `${Math.min(count * lineHeight, MAX_SCROLL_HEIGHT)}px`;
 		render();
 		statusEl.textContent = done
-			? `${count.toLocaleString()} lines · ${formatBytes(n)}`
-			: `Formatting… ${Math.floor((scanPos / n) * 100)}% (${count.toLocaleString()} lines so far)`;
+			? say('lines', count.toLocaleString(), formatBytes(n))
+			: say('formatting', Math.floor((scanPos / n) * 100), count.toLocaleString());
 		document.body.dataset.state = done ? 'done' : 'indexing';
 		if (!done) setTimeout(() => indexSlice(gen, started), 0);
 	}
@@ -244,12 +247,12 @@
 		let at = backwards ? src.lastIndexOf(query, Math.max(0, from)) : src.indexOf(query, Math.max(0, from));
 		if (at < 0) at = backwards ? src.lastIndexOf(query) : src.indexOf(query);
 		if (at < 0 || count === 0) {
-			findStatus.textContent = 'No results';
+			findStatus.textContent = say('noResults');
 			return;
 		}
 		lastFind = { query, offset: at };
 		highlightLine = lineAt(at);
-		findStatus.textContent = `Line ${(highlightLine + 1).toLocaleString()}`;
+		findStatus.textContent = say('line', (highlightLine + 1).toLocaleString());
 		scrollToLine(highlightLine);
 	}
 

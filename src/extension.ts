@@ -1,4 +1,5 @@
 // Wires the parts together; each part lives in its own folder.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { Sources } from './accounts/sources';
@@ -28,6 +29,8 @@ let testApi: WoodpeckerTestApi | undefined;
 
 export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | undefined {
 	const activateStarted = performance.now();
+	// Modules without vscode translate with @vscode/l10n: hand it the bundle VS Code loaded for the display language.
+	if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 	const own = <T extends vscode.Disposable>(d: T): T => {
 		context.subscriptions.push(d);
 		return d;

@@ -1,6 +1,7 @@
 // The accounts the view watches. Names, ids and chosen client companies live in global state;
 // each key lives in SecretStorage under its own entry, and nowhere else.
 // No `vscode` import: the editor's SecretStorage and Memento fit the small interfaces below.
+import * as l10n from '@vscode/l10n';
 import { Disposable } from '../common/disposable';
 import { Emitter, type Event } from '../common/emitter';
 
@@ -110,10 +111,10 @@ export class AccountStore extends Disposable {
 	/** Why `name` cannot name an account (other than `exceptId`), or undefined when it can. */
 	validateName(name: string, exceptId?: string): string | undefined {
 		const clean = name.trim();
-		if (!clean) return 'Give the account a name.';
-		if (clean.length > MAX_NAME_LENGTH) return `Keep the name to ${MAX_NAME_LENGTH} characters.`;
+		if (!clean) return l10n.t('Give the account a name.');
+		if (clean.length > MAX_NAME_LENGTH) return l10n.t('Keep the name to {0} characters.', MAX_NAME_LENGTH);
 		const same = this.list.find((a) => a.id !== exceptId && a.name.toLocaleLowerCase() === clean.toLocaleLowerCase());
-		return same ? `An account named "${same.name}" exists already.` : undefined;
+		return same ? l10n.t('An account named "{0}" exists already.', same.name) : undefined;
 	}
 
 	/** Adds an account with its key; throws with the reason when the name is not valid. */
@@ -156,7 +157,7 @@ export class AccountStore extends Disposable {
 	/** Stores a trimmed key (an empty one clears it) and reports it, even the same key: the user asked. */
 	setKey(id: string, key: string | undefined): Promise<void> {
 		return this.serialized(async () => {
-			if (!this.find(id)) throw new Error('That account no longer exists.');
+			if (!this.find(id)) throw new Error(l10n.t('That account no longer exists.'));
 			const clean = key?.trim() || undefined;
 			this.known.set(id, clean);
 			if (clean) await this.secrets.store(secretName(id), clean);
@@ -172,7 +173,7 @@ export class AccountStore extends Disposable {
 
 	private async replace(id: string, change: (a: Account) => Account): Promise<void> {
 		const at = this.list.findIndex((a) => a.id === id);
-		if (at < 0) throw new Error('That account no longer exists.');
+		if (at < 0) throw new Error(l10n.t('That account no longer exists.'));
 		this.list = this.list.map((a, i) => (i === at ? change(a) : a));
 		await this.save();
 		this.changed.fire();

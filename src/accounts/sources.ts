@@ -2,6 +2,7 @@
 // account watches (its requests made with the agency's key). One EnrichmentStore per source, so
 // data, cache and failure never mix; one request queue per account, shared with its companies.
 // No `vscode` import: unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { RequestQueue } from '../api/requestQueue';
@@ -291,7 +292,7 @@ export class Sources extends Disposable {
 		source.store.cancel();
 		source.store.dispose();
 		this.deps.log.setSecret(source.id, undefined);
-		if (tell) this.forgot.fire({ source, reason: source.company ? 'the company is no longer watched' : 'the account was removed' });
+		if (tell) this.forgot.fire({ source, reason: source.company ? l10n.t('the company is no longer watched') : l10n.t('the account was removed') });
 	}
 
 	private cacheFolder(accountId: string, company: ClientCompany | undefined): string {

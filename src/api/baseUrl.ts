@@ -1,4 +1,5 @@
 // Where the key may be sent: the configured base URL, normalized, and refused when unsafe.
+import * as l10n from '@vscode/l10n';
 import { isIPv4 } from 'node:net';
 
 export const DEFAULT_BASE_URL = 'https://api.woodpecker.co';
@@ -28,11 +29,11 @@ export function describeUnsafeBaseUrl(baseUrl: string): string | undefined {
 	try {
 		url = new URL(baseUrl);
 	} catch {
-		return `"${baseUrl}" is not a valid URL. Set woodpecker.apiBaseUrl to an https:// address, or clear it to use ${DEFAULT_BASE_URL}.`;
+		return l10n.t('"{0}" is not a valid URL. Set woodpecker.apiBaseUrl to an https:// address, or clear it to use {1}.', baseUrl, DEFAULT_BASE_URL);
 	}
 	if (url.protocol === 'https:') return undefined;
 	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-	return `woodpecker.apiBaseUrl must use https:// (plain http is allowed only for localhost), so the API key is never sent in clear text. It is "${url.protocol}//${url.host}".`;
+	return l10n.t('woodpecker.apiBaseUrl must use https:// (plain http is allowed only for localhost), so the API key is never sent in clear text. It is "{0}//{1}".', url.protocol, url.host);
 }
 
 /** The host part of a base URL for messages ("api.woodpecker.co"), or the text itself when it is not a URL. */

@@ -2,6 +2,7 @@
 // so plain mocha tests it.
 // The pieces behind it: transport.ts (one HTTP attempt), retry.ts, baseUrl.ts, errors.ts, validate.ts,
 // companies.ts (an agency's client companies).
+import * as l10n from '@vscode/l10n';
 import nodeFetch from 'node-fetch';
 import { DEFAULT_BASE_URL, describeUnsafeBaseUrl, hostOf, normalizeBaseUrl } from './baseUrl';
 import { describeInvalidCompanyId, readAllCompanies } from './companies';
@@ -108,7 +109,7 @@ export class WoodpeckerClient {
 		this.urlProblem = describeUnsafeBaseUrl(this.baseUrl);
 		this.companyId = options.companyId;
 		this.companyProblem = describeInvalidCompanyId(options.companyId);
-		this.logSuffix = this.companyId === undefined ? '' : ` (company ${this.companyId})`;
+		this.logSuffix = this.companyId === undefined ? '' : l10n.t(' (company {0})', this.companyId);
 	}
 
 	/** Lists enrichment batches created after `createdAfter` (default: the last 24 hours). */
@@ -121,7 +122,7 @@ export class WoodpeckerClient {
 		let query = '';
 		if (options.createdAfter !== undefined) {
 			const invalid = describeInvalidDate(options.createdAfter);
-			if (invalid) throw invalidRequest('Invalid cutoff date', invalid);
+			if (invalid) throw invalidRequest(l10n.t('Invalid cutoff date'), invalid);
 			query = `?created_after=${options.createdAfter}`;
 		}
 		const { json, bytes } = await this.get(`${ENRICHMENTS_PATH}${query}`, options.signal);
@@ -131,7 +132,7 @@ export class WoodpeckerClient {
 	/** Gets one batch by its uuid; accepts the batch bare or wrapped in an object. */
 	async getEnrichment(uuid: string, options: RequestOptions = {}): Promise<EnrichmentBatch> {
 		const id = uuid.trim();
-		if (!id) throw invalidRequest('Missing batch uuid', 'Give the uuid of an enrichment batch.');
+		if (!id) throw invalidRequest(l10n.t('Missing batch uuid'), l10n.t('Give the uuid of an enrichment batch.'));
 		const { json } = await this.get(`${ENRICHMENTS_PATH}/${encodeURIComponent(id)}`, options.signal);
 		return parseBatch(json);
 	}
@@ -148,9 +149,9 @@ export class WoodpeckerClient {
 		if (this.urlProblem) return Promise.reject(badAddress(this.urlProblem));
 		if (!this.apiKey) return Promise.reject(noKey());
 		if (/[^\t\x20-\x7e\x80-\xff]/.test(this.apiKey)) {
-			return Promise.reject(noKey('The API key contains characters an HTTP header cannot carry. Copy it again from Woodpecker and set it anew.'));
+			return Promise.reject(noKey(l10n.t('The API key contains characters an HTTP header cannot carry. Copy it again from Woodpecker and set it anew.')));
 		}
-		if (this.companyProblem) return Promise.reject(invalidRequest('Invalid company id', this.companyProblem));
+		if (this.companyProblem) return Promise.reject(invalidRequest(l10n.t('Invalid company id'), this.companyProblem));
 		const url = `${this.baseUrl}${pathAndQuery}`;
 		const headers: Record<string, string> = { 'x-api-key': this.apiKey, accept: 'application/json', 'accept-encoding': 'gzip, deflate', connection: 'keep-alive' };
 		if (this.companyId !== undefined) headers['x-company-id'] = String(this.companyId);

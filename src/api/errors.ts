@@ -1,4 +1,5 @@
 // The one error type the API layer throws, and every way one is made, with wording a user can act on.
+import * as l10n from '@vscode/l10n';
 import { STATUS_CODES } from 'node:http';
 
 /** What kind of failure this is; the UI picks its actions from it, never from the wording. */
@@ -65,37 +66,38 @@ export class WoodpeckerApiError extends Error {
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-const STATUS_HINTS: Record<number, string> = {
-	400: 'Woodpecker refused the request as malformed.',
-	401: 'Woodpecker did not accept the API key. Set a valid key (Woodpecker → Marketplace → Integrations → API keys).',
-	403: 'This API key is not allowed to list lead enrichments.',
-	404: 'Woodpecker does not know this address. Check the woodpecker.apiBaseUrl setting.',
-	429: 'Woodpecker is busy with other requests from this account. Try again in a moment.',
-	500: 'Woodpecker had an internal error. Try again later.',
-	502: 'A gateway between you and Woodpecker failed. Try again later.',
-	503: 'Woodpecker is unavailable right now. Try again later.',
-	504: 'A gateway between you and Woodpecker timed out. Try again later.',
-};
+// A function, not a constant: the words are looked up once the bundle of the display language is loaded.
+const statusHints = (): Record<number, string> => ({
+	400: l10n.t('Woodpecker refused the request as malformed.'),
+	401: l10n.t('Woodpecker did not accept the API key. Set a valid key (Woodpecker → Marketplace → Integrations → API keys).'),
+	403: l10n.t('This API key is not allowed to list lead enrichments.'),
+	404: l10n.t('Woodpecker does not know this address. Check the woodpecker.apiBaseUrl setting.'),
+	429: l10n.t('Woodpecker is busy with other requests from this account. Try again in a moment.'),
+	500: l10n.t('Woodpecker had an internal error. Try again later.'),
+	502: l10n.t('A gateway between you and Woodpecker failed. Try again later.'),
+	503: l10n.t('Woodpecker is unavailable right now. Try again later.'),
+	504: l10n.t('A gateway between you and Woodpecker timed out. Try again later.'),
+});
 
 /** The usual reason phrase for an HTTP status. */
 function statusTitle(status: number): string {
 	// Stryker disable next-line EqualityOperator: 500 has a reason phrase in STATUS_CODES, so the fallback never sees it
-	return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'HTTP Error');
+	return STATUS_CODES[status] ?? (status >= 500 ? l10n.t('Server Error') : l10n.t('HTTP Error'));
 }
 
 /** An error for an HTTP error answer, preferring the server's own `details` sentence. */
 export function httpError(status: number, title: string | undefined, details: string | undefined, note?: string, retryAfterMs?: number): WoodpeckerApiError {
 	const shownTitle = title?.trim() || statusTitle(status);
 	const serverDetails = details?.trim() || undefined;
-	const sentence = endSentence(serverDetails ?? STATUS_HINTS[status] ?? `Woodpecker answered with HTTP ${status}.`);
+	const sentence = endSentence(serverDetails ?? statusHints()[status] ?? l10n.t('Woodpecker answered with HTTP {0}.', status));
 	// The server's own 401 sentence ("Invalid api key") does not say what to do.
-	const advice = status === 401 && serverDetails ? ' Set a valid API key.' : '';
+	const advice = status === 401 && serverDetails ? l10n.t(' Set a valid API key.') : '';
 	return new WoodpeckerApiError({
 		kind: 'http',
 		status,
 		title: shownTitle,
 		details: serverDetails,
-		message: `${sentence}${advice}${note ? ` ${note}` : ''} (HTTP ${status} ${shownTitle})`,
+		message: l10n.t('{0}{1}{2} (HTTP {3} {4})', sentence, advice, note ? ` ${note}` : '', status, shownTitle),
 		retryAfterMs,
 	});
 }
@@ -113,8 +115,8 @@ export function errorFromBody(status: number, statusText: string | undefined, te
 	const details = typeof body?.details === 'string' ? body.details : undefined;
 	const title = typeof body?.title === 'string' ? body.title : statusText || undefined;
 	let note: string | undefined;
-	if (!body && looksLikeHtml(text)) note = "The answer was an HTML page, not Woodpecker's JSON (a proxy or gateway in between?).";
-	else if (!body && !text.trim()) note = 'The answer had no body.';
+	if (!body && looksLikeHtml(text)) note = l10n.t('The answer was an HTML page, not Woodpecker\'s JSON (a proxy or gateway in between?).');
+	else if (!body && !text.trim()) note = l10n.t('The answer had no body.');
 	return httpError(status, title, details, note, retryAfterMs);
 }
 
@@ -125,7 +127,7 @@ export function errorFromBody(status: number, statusText: string | undefined, te
 export function redirected(status: number, statusText: string | undefined, location: string | null, url: string): WoodpeckerApiError {
 	let to = '';
 	try {
-		if (location) to = ` to ${new URL(location, url).origin}`;
+		if (location) to = l10n.t(' to {0}', new URL(location, url).origin);
 	} catch {
 		// An unparsable Location: say only that it redirected.
 	}
@@ -134,7 +136,7 @@ export function redirected(status: number, statusText: string | undefined, locat
 		kind: 'http',
 		status,
 		title,
-		message: `Woodpecker's address answered with a redirect${to}. The API key is only sent to the address in woodpecker.apiBaseUrl: if Woodpecker has moved, set that setting to its new address. (HTTP ${status} ${title})`,
+		message: l10n.t('Woodpecker\'s address answered with a redirect{0}. The API key is only sent to the address in woodpecker.apiBaseUrl: if Woodpecker has moved, set that setting to its new address. (HTTP {1} {2})', to, status, title),
 	});
 }
 
@@ -145,41 +147,41 @@ export function networkError(e: unknown, host: string): WoodpeckerApiError {
 	const code = typeof rawCode === 'string' ? rawCode : '';
 	let message: string;
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-		message = `Could not find ${host}. Make sure you are online; behind a proxy, set http.proxy.`;
+		message = l10n.t('Could not find {0}. Make sure you are online; behind a proxy, set http.proxy.', host);
 	} else if (code === 'ECONNREFUSED') {
-		message = `${host} refused the connection. Make sure woodpecker.apiBaseUrl is right and, behind a proxy, that http.proxy is set.`;
+		message = l10n.t('{0} refused the connection. Make sure woodpecker.apiBaseUrl is right and, behind a proxy, that http.proxy is set.', host);
 	} else if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || saysCutOff(err?.message)) {
-		message = `The connection to ${host} closed before the answer was complete. Retry in a moment.`;
+		message = l10n.t('The connection to {0} closed before the answer was complete. Retry in a moment.', host);
 	} else if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)) {
-		message = `The certificate of ${host} could not be verified (${code}). A proxy that inspects secure traffic may be in the way: ask your IT team for its certificate, or set http.proxy.`;
+		message = l10n.t('The certificate of {0} could not be verified ({1}). A proxy that inspects secure traffic may be in the way: ask your IT team for its certificate, or set http.proxy.', host, code);
 	} else if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
-		message = `Could not reach ${host} (${code}). Make sure you are online; behind a proxy, set http.proxy.`;
+		message = l10n.t('Could not reach {0} ({1}). Make sure you are online; behind a proxy, set http.proxy.', host, code);
 	} else {
-		message = `Could not reach ${host}${code ? ` (${code})` : ''}. Make sure you are online and that woodpecker.apiBaseUrl and, behind a proxy, http.proxy are right.`;
+		message = l10n.t('Could not reach {0}{1}. Make sure you are online and that woodpecker.apiBaseUrl and, behind a proxy, http.proxy are right.', host, code ? ` (${code})` : '');
 	}
-	return new WoodpeckerApiError({ kind: 'network', title: 'Network error', message });
+	return new WoodpeckerApiError({ kind: 'network', title: l10n.t('Network error'), message });
 }
 
 /** A Retry-After longer than the client will wait: give up now and say when to try again. */
 export function waitLonger(error: WoodpeckerApiError): WoodpeckerApiError {
 	const seconds = Math.ceil((error.retryAfterMs ?? 0) / 1000);
-	const when = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} s`;
+	const when = seconds >= 120 ? l10n.t('{0} minutes', Math.ceil(seconds / 60)) : l10n.t('{0} s', seconds);
 	return new WoodpeckerApiError({
 		kind: error.kind,
 		status: error.status,
 		title: error.title,
 		details: error.details,
 		retryAfterMs: error.retryAfterMs,
-		message: `${error.message} Woodpecker asked to wait ${when} before trying again.`,
+		message: l10n.t('{0} Woodpecker asked to wait {1} before trying again.', error.message, when),
 	});
 }
 
-export function noKey(message = 'Set your Woodpecker API key first.'): WoodpeckerApiError {
-	return new WoodpeckerApiError({ kind: 'no-key', title: 'No API key', message });
+export function noKey(message = l10n.t('Set your Woodpecker API key first.')): WoodpeckerApiError {
+	return new WoodpeckerApiError({ kind: 'no-key', title: l10n.t('No API key'), message });
 }
 
 export function badAddress(message: string): WoodpeckerApiError {
-	return new WoodpeckerApiError({ kind: 'bad-address', title: 'Unusable API address', message });
+	return new WoodpeckerApiError({ kind: 'bad-address', title: l10n.t('Unusable API address'), message });
 }
 
 export function invalidRequest(title: string, message: string): WoodpeckerApiError {
@@ -187,32 +189,32 @@ export function invalidRequest(title: string, message: string): WoodpeckerApiErr
 }
 
 export function invalidResponse(message: string): WoodpeckerApiError {
-	return new WoodpeckerApiError({ kind: 'invalid-response', status: 200, title: 'Unexpected response', message });
+	return new WoodpeckerApiError({ kind: 'invalid-response', status: 200, title: l10n.t('Unexpected response'), message });
 }
 
 /** A 200 whose JSON lacks what the docs promise; `what` names the part, e.g. 'lead_enrichments[3] has no "uuid"'. */
 export function unexpectedShape(what: string): WoodpeckerApiError {
-	return invalidResponse(`Woodpecker sent an unexpected response: ${what}. Check the woodpecker.apiBaseUrl setting; if it points at Woodpecker, the API may have changed.`);
+	return invalidResponse(l10n.t('Woodpecker sent an unexpected response: {0}. Check the woodpecker.apiBaseUrl setting; if it points at Woodpecker, the API may have changed.', what));
 }
 
 export function tooLarge(maxBytes: number): WoodpeckerApiError {
 	return new WoodpeckerApiError({
 		kind: 'too-large',
-		title: 'Response too large',
-		message: `Woodpecker's answer is larger than ${formatBytes(maxBytes)}, so it was not loaded. Choose a later cutoff to fetch fewer batches.`,
+		title: l10n.t('Response too large'),
+		message: l10n.t('Woodpecker\'s answer is larger than {0}, so it was not loaded. Choose a later cutoff to fetch fewer batches.', formatBytes(maxBytes)),
 	});
 }
 
 export function timeoutError(timeoutMs: number): WoodpeckerApiError {
 	return new WoodpeckerApiError({
 		kind: 'timeout',
-		title: 'Timed out',
-		message: `Woodpecker did not answer within ${Math.round(timeoutMs / 100) / 10} s. Retry, or raise the woodpecker.requestTimeoutSeconds setting.`,
+		title: l10n.t('Timed out'),
+		message: l10n.t('Woodpecker did not answer within {0} s. Retry, or raise the woodpecker.requestTimeoutSeconds setting.', Math.round(timeoutMs / 100) / 10),
 	});
 }
 
 export function aborted(): WoodpeckerApiError {
-	return new WoodpeckerApiError({ kind: 'aborted', title: 'Cancelled', message: 'The request was cancelled.' });
+	return new WoodpeckerApiError({ kind: 'aborted', title: l10n.t('Cancelled'), message: l10n.t('The request was cancelled.') });
 }
 
 /** Anything thrown as a WoodpeckerApiError: an abort stays an abort, a fault of ours says so. */
@@ -220,14 +222,14 @@ export function toApiError(e: unknown): WoodpeckerApiError {
 	if (e instanceof WoodpeckerApiError) return e;
 	if (e instanceof Error && e.name === 'AbortError') return aborted();
 	const text = e instanceof Error ? e.message : String(e);
-	return new WoodpeckerApiError({ kind: 'unexpected', title: 'Unexpected error', message: `Something went wrong in the Woodpecker extension: ${endSentence(text)} Show Log has the details.` });
+	return new WoodpeckerApiError({ kind: 'unexpected', title: l10n.t('Unexpected error'), message: l10n.t('Something went wrong in the Woodpecker extension: {0} Show Log has the details.', endSentence(text)) });
 }
 
 /** 1536 → "1.5 KB". */
 export function formatBytes(n: number): string {
-	if (n < 1024) return `${n} B`;
-	if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-	return `${(n / 1024 / 1024).toFixed(1)} MB`;
+	if (n < 1024) return l10n.t('{0} B', n);
+	if (n < 1024 * 1024) return l10n.t('{0} KB', (n / 1024).toFixed(1));
+	return l10n.t('{0} MB', (n / 1024 / 1024).toFixed(1));
 }
 
 // Woodpecker's `details` often lack a full stop ("Invalid api key"); a sentence may follow them.

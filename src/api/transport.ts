@@ -1,5 +1,6 @@
 // One HTTP attempt: the GET, its timeout, the body read within a size bound, the JSON parsed.
 // Redirects are answered, never followed. Knows nothing of retries or of Woodpecker's shapes.
+import * as l10n from '@vscode/l10n';
 import { isAscii } from 'node:buffer';
 import { aborted, errorFromBody, httpError, invalidResponse, redirected, timeoutError, tooLarge } from './errors';
 import { parseRetryAfter } from './retry';
@@ -161,7 +162,7 @@ async function readBody(response: FetchResponseLike, maxBytes: number): Promise<
 			reject(e);
 		};
 		// Closed with neither end nor error: cut off.
-		const onClose = () => onError(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+		const onClose = () => onError(Object.assign(new Error(l10n.t('Premature close')), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
 		body.on('data', onData);
 		body.on('end', onEnd);
 		body.on('error', onError);
@@ -185,14 +186,14 @@ function decode(buffer: Buffer): string {
 
 function parseJson(text: string): unknown {
 	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (!clean.trim()) throw invalidResponse('Woodpecker sent an empty answer.');
+	if (!clean.trim()) throw invalidResponse(l10n.t('Woodpecker sent an empty answer.'));
 	try {
 		return JSON.parse(clean);
 	} catch {
 		throw invalidResponse(
 			/^\s*</.test(clean)
-				? 'Woodpecker answered with an HTML page instead of JSON; a proxy or captive portal may be in the way.'
-				: "Woodpecker's answer is not valid JSON; it may have been cut off.",
+				? l10n.t('Woodpecker answered with an HTML page instead of JSON; a proxy or captive portal may be in the way.')
+				: l10n.t('Woodpecker\'s answer is not valid JSON; it may have been cut off.'),
 		);
 	}
 }

@@ -4,17 +4,18 @@ import { VIEW_ID } from '../tree/enrichmentView';
 import type { CommandContext } from './context';
 import { hasKey, resolveAccount } from './targets';
 
-const KEY_PROMPT = "Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code's secret storage.";
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+const keyPrompt = () => vscode.l10n.t('Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code\'s secret storage.');
 
 /** A password box for a key; undefined when the user cancels. */
 async function askForKey(title: string): Promise<string | undefined> {
 	const key = await vscode.window.showInputBox({
 		title,
-		prompt: KEY_PROMPT,
-		placeHolder: 'API key',
+		prompt: keyPrompt(),
+		placeHolder: vscode.l10n.t('API key'),
 		password: true,
 		ignoreFocusOut: true,
-		validateInput: (value) => (value.trim() ? undefined : 'The API key cannot be empty.'),
+		validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The API key cannot be empty.')),
 	});
 	return key?.trim() || undefined;
 }
@@ -30,9 +31,9 @@ async function showView(ctx: CommandContext): Promise<void> {
  */
 export async function setApiKey(ctx: CommandContext, arg?: unknown): Promise<void> {
 	const several = ctx.accounts.accounts.length > 1;
-	const account = await resolveAccount(ctx, arg, 'Set the API key of which account?');
+	const account = await resolveAccount(ctx, arg, vscode.l10n.t('Set the API key of which account?'));
 	if (!account && ctx.accounts.accounts.length) return;
-	const key = await askForKey(account && several ? `Woodpecker: Set API Key for ${account.name}` : 'Woodpecker: Set API Key');
+	const key = await askForKey(account && several ? vscode.l10n.t('Woodpecker: Set API Key for {0}', account.name) : vscode.l10n.t('Woodpecker: Set API Key'));
 	if (!key) return;
 	if (account) await ctx.accounts.setKey(account.id, key);
 	else await ctx.accounts.add(DEFAULT_ACCOUNT.name, key);
@@ -41,12 +42,12 @@ export async function setApiKey(ctx: CommandContext, arg?: unknown): Promise<voi
 }
 
 export async function clearApiKey(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const account = await resolveAccount(ctx, arg, 'Clear the API key of which account?', (a) => hasKey(ctx, a));
+	const account = await resolveAccount(ctx, arg, vscode.l10n.t('Clear the API key of which account?'), (a) => hasKey(ctx, a));
 	if (!account) return;
 	const several = ctx.accounts.accounts.length > 1;
-	const question = several ? `Remove the Woodpecker API key of "${account.name}" from this machine?` : 'Remove the Woodpecker API key from this machine?';
-	const choice = await vscode.window.showWarningMessage(question, { modal: true }, 'Clear API Key');
-	if (choice !== 'Clear API Key') return;
+	const question = several ? vscode.l10n.t('Remove the Woodpecker API key of "{0}" from this machine?', account.name) : vscode.l10n.t('Remove the Woodpecker API key from this machine?');
+	const choice = await vscode.window.showWarningMessage(question, { modal: true }, vscode.l10n.t('Clear API Key'));
+	if (choice !== vscode.l10n.t('Clear API Key')) return;
 	await ctx.accounts.setKey(account.id, undefined);
 	ctx.log.info(`API key cleared${several ? ` for ${account.name}` : ''}.`);
 }
@@ -54,14 +55,14 @@ export async function clearApiKey(ctx: CommandContext, arg?: unknown): Promise<v
 /** A name (non-empty, unique) and a key; the new account loads at once. */
 export async function addAccount(ctx: CommandContext): Promise<void> {
 	const name = await vscode.window.showInputBox({
-		title: 'Woodpecker: Add Account (1/2)',
-		prompt: 'A name for the account, as the view shows it (a client, a team, an agency).',
-		placeHolder: 'Account name',
+		title: vscode.l10n.t('Woodpecker: Add Account (1/2)'),
+		prompt: vscode.l10n.t('A name for the account, as the view shows it (a client, a team, an agency).'),
+		placeHolder: vscode.l10n.t('Account name'),
 		ignoreFocusOut: true,
 		validateInput: (value) => ctx.accounts.validateName(value),
 	});
 	if (name === undefined || ctx.accounts.validateName(name)) return;
-	const key = await askForKey(`Woodpecker: Add Account (2/2): API key for ${name.trim()}`);
+	const key = await askForKey(vscode.l10n.t('Woodpecker: Add Account (2/2): API key for {0}', name.trim()));
 	if (!key) return;
 	const account = await ctx.accounts.add(name, key);
 	ctx.log.info(`Account ${account.name} added.`);
@@ -69,10 +70,10 @@ export async function addAccount(ctx: CommandContext): Promise<void> {
 }
 
 export async function renameAccount(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const account = await resolveAccount(ctx, arg, 'Rename which account?');
-	if (!account) return void vscode.window.showInformationMessage('There is no account to rename yet. Add one first.', 'Add Account').then((c) => c && addAccount(ctx));
+	const account = await resolveAccount(ctx, arg, vscode.l10n.t('Rename which account?'));
+	if (!account) return void vscode.window.showInformationMessage(vscode.l10n.t('There is no account to rename yet. Add one first.'), vscode.l10n.t('Add Account')).then((c) => (c ? addAccount(ctx) : undefined));
 	const name = await vscode.window.showInputBox({
-		title: `Woodpecker: Rename Account ${account.name}`,
+		title: vscode.l10n.t('Woodpecker: Rename Account {0}', account.name),
 		value: account.name,
 		ignoreFocusOut: true,
 		validateInput: (value) => ctx.accounts.validateName(value, account.id),
@@ -84,14 +85,14 @@ export async function renameAccount(ctx: CommandContext, arg?: unknown): Promise
 
 /** After a confirmation: the account goes, with its key and its cached batches. */
 export async function removeAccount(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const account = await resolveAccount(ctx, arg, 'Remove which account?');
-	if (!account) return void vscode.window.showInformationMessage('There is no account to remove.');
+	const account = await resolveAccount(ctx, arg, vscode.l10n.t('Remove which account?'));
+	if (!account) return void vscode.window.showInformationMessage(vscode.l10n.t('There is no account to remove.'));
 	const choice = await vscode.window.showWarningMessage(
-		`Remove the account "${account.name}"?`,
-		{ modal: true, detail: 'Its API key and its cached batches are deleted from this machine. Nothing changes in Woodpecker.' },
-		'Remove Account',
+		vscode.l10n.t('Remove the account "{0}"?', account.name),
+		{ modal: true, detail: vscode.l10n.t('Its API key and its cached batches are deleted from this machine. Nothing changes in Woodpecker.') },
+		vscode.l10n.t('Remove Account'),
 	);
-	if (choice !== 'Remove Account') return;
+	if (choice !== vscode.l10n.t('Remove Account')) return;
 	await ctx.accounts.remove(account.id);
 	ctx.log.info(`Account ${account.name} removed.`);
 }

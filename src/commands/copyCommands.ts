@@ -25,13 +25,13 @@ export async function copyLeadUid(ctx: CommandContext, clicked?: EnrichmentNode,
 		if (!picked) return;
 		leads = [picked];
 	}
-	await copy(leads.map((n) => n.uid).join('\n'), leads.length === 1 ? `lead UID ${leads[0].uid}` : `${leads.length} lead UIDs`);
+	await copy(leads.map((n) => n.uid).join('\n'), leads.length === 1 ? vscode.l10n.t('lead UID {0}', leads[0].uid) : vscode.l10n.t('{0} lead UIDs', leads.length));
 }
 
 export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
-	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the UUID of which batch?');
+	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, vscode.l10n.t('Copy the UUID of which batch?'));
 	if (!batch) return;
-	await copy(batch.row.batch.uuid, `batch UUID ${batch.row.batch.uuid}`);
+	await copy(batch.row.batch.uuid, vscode.l10n.t('batch UUID {0}', batch.row.batch.uuid));
 }
 
 /**
@@ -39,38 +39,38 @@ export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNod
  * a filter, the matching ones (what the row's "3 of 10 leads" counts). From the palette, of a picked batch.
  */
 export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
-	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, 'Copy the lead UIDs of which batch?');
+	const batch = clicked?.kind === 'batch' ? clicked : clicked?.kind === 'lead' ? clicked.parent : await pickBatch(ctx, vscode.l10n.t('Copy the lead UIDs of which batch?'));
 	if (!batch) return;
 	const leads = ctx.view.provider.leadsOf(batch).map((n) => n.row.lead);
-	const filtered = batch.filter === 'all' ? '' : ` (filter "${filterLabel(batch.filter)}")`;
-	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of batch ${batch.row.batch.uuid}${filtered}`);
+	const filtered = batch.filter === 'all' ? '' : vscode.l10n.t(' (filter "{0}")', filterLabel(batch.filter));
+	await copy(leadUids(leads), vscode.l10n.t('{0} of batch {1}{2}', count(leads.length, vscode.l10n.t('lead UID'), vscode.l10n.t('lead UIDs')), batch.row.batch.uuid, filtered));
 }
 
 /** Every lead uid of these batches, one per line, batch after batch (the processed notification's Copy UIDs). */
 export async function copyLeadUidsOf(batches: readonly EnrichmentBatch[]): Promise<void> {
 	const leads = batches.flatMap((b) => b.leads);
-	const of = batches.length === 1 ? `batch ${batches[0].uuid}` : count(batches.length, 'batch', 'batches');
-	await copy(leadUids(leads), `${count(leads.length, 'lead UID', 'lead UIDs')} of ${of}`);
+	const of = batches.length === 1 ? vscode.l10n.t('batch {0}', batches[0].uuid) : count(batches.length, vscode.l10n.t('batch'), vscode.l10n.t('batches'));
+	await copy(leadUids(leads), vscode.l10n.t('{0} of {1}', count(leads.length, vscode.l10n.t('lead UID'), vscode.l10n.t('lead UIDs')), of));
 }
 
 /** The clicked batch or lead exactly as received, pretty-printed; from the palette, a picked batch. */
 export async function copyAsJson(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
-	if (clicked?.kind === 'lead') return copy(JSON.stringify(clicked.row.lead, null, 2), `the JSON of lead ${clicked.uid}`);
-	const batch = clicked?.kind === 'batch' ? clicked : await pickBatch(ctx, 'Copy the JSON of which batch?');
+	if (clicked?.kind === 'lead') return copy(JSON.stringify(clicked.row.lead, null, 2), vscode.l10n.t('the JSON of lead {0}', clicked.uid));
+	const batch = clicked?.kind === 'batch' ? clicked : await pickBatch(ctx, vscode.l10n.t('Copy the JSON of which batch?'));
 	if (!batch) return;
-	await copy(JSON.stringify(batch.row.batch, null, 2), `the JSON of batch ${batch.row.batch.uuid}`);
+	await copy(JSON.stringify(batch.row.batch, null, 2), vscode.l10n.t('the JSON of batch {0}', batch.row.batch.uuid));
 }
 
 async function copy(text: string, what: string): Promise<void> {
 	await vscode.env.clipboard.writeText(text);
-	vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3000);
+	vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', what), 3000);
 }
 
 /** Quick pick of the batches on screen; undefined when there are none or the user cancels. */
 async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<BatchNode | undefined> {
 	const batches = ctx.view.provider.batchNodes;
 	if (!batches.length) {
-		void offerWayToData(ctx, 'There are no enrichment batches on screen.');
+		void offerWayToData(ctx, vscode.l10n.t('There are no enrichment batches on screen.'));
 		return undefined;
 	}
 	const several = ctx.sources.several;
@@ -86,13 +86,13 @@ async function pickBatch(ctx: CommandContext, placeHolder: string): Promise<Batc
  * A quick pick of the leads on screen, grouped by batch (and account with several). Over
  * FLAT_PICK_LIMIT leads it asks for the batch first, unless `flat` (Find Lead… searches them all).
  */
-export async function pickLead(ctx: CommandContext, placeHolder = 'Copy the UID of which lead?', flat = false): Promise<LeadNode | undefined> {
+export async function pickLead(ctx: CommandContext, placeHolder = vscode.l10n.t('Copy the UID of which lead?'), flat = false): Promise<LeadNode | undefined> {
 	const provider = ctx.view.provider;
 	// The leads on screen: under a filter, only the matching ones.
 	const total = provider.shownCounts.shownLeads;
 	let batches = provider.batchNodes;
 	if (!flat && total > FLAT_PICK_LIMIT) {
-		const batch = await pickBatch(ctx, 'Many leads are on screen: first pick their batch');
+		const batch = await pickBatch(ctx, vscode.l10n.t('Many leads are on screen: first pick their batch'));
 		if (!batch) return undefined;
 		batches = [batch];
 	}
@@ -105,7 +105,7 @@ export async function pickLead(ctx: CommandContext, placeHolder = 'Copy the UID 
 		for (const node of leads) items.push({ label: node.uid, description: leadLook(node.row.lead).text, node });
 	}
 	if (!items.length) {
-		void offerWayToData(ctx, 'There are no leads on screen.');
+		void offerWayToData(ctx, vscode.l10n.t('There are no leads on screen.'));
 		return undefined;
 	}
 	return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.node;

@@ -16,11 +16,11 @@ export async function setCutoff(ctx: CommandContext): Promise<void> {
 	const items: CutoffPick[] = choices.map((cutoff) => ({
 		label: `${sameCutoff(cutoff, current) ? '$(check) ' : ''}${capitalize(describeCutoff(cutoff))}`,
 		// The exact start, so "last 7 days" is not mistaken for calendar days.
-		description: `since ${formatTime(new Date(windowStart(cutoff, now)), now)}`,
+		description: vscode.l10n.t('since {0}', formatTime(new Date(windowStart(cutoff, now)), now)),
 		cutoff,
 	}));
-	items.push({ label: `${current.kind === 'date' ? '$(check) ' : ''}A specific date…`, description: current.kind === 'date' ? `now ${current.date}` : 'from midnight of a day you choose' });
-	const pick = await vscode.window.showQuickPick(items, { title: 'Woodpecker: Show Batches Created In…', placeHolder: `Now: ${describeCutoff(current)}` });
+	items.push({ label: vscode.l10n.t('{0}A specific date…', current.kind === 'date' ? '$(check) ' : ''), description: current.kind === 'date' ? vscode.l10n.t('now {0}', current.date) : vscode.l10n.t('from midnight of a day you choose') });
+	const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Woodpecker: Show Batches Created In…'), placeHolder: `Now: ${describeCutoff(current)}` });
 	if (!pick) return;
 	const cutoff = pick.cutoff ?? (await askForDate(current));
 	if (!cutoff) return;
@@ -30,8 +30,8 @@ export async function setCutoff(ctx: CommandContext): Promise<void> {
 
 async function askForDate(current: Cutoff): Promise<Cutoff | undefined> {
 	const date = await vscode.window.showInputBox({
-		title: 'Woodpecker: Show Batches Created On or After',
-		prompt: 'A date as YYYY-MM-DD: batches created from that day on (from midnight, your time) are shown.',
+		title: vscode.l10n.t('Woodpecker: Show Batches Created On or After'),
+		prompt: vscode.l10n.t('A date as YYYY-MM-DD: batches created from that day on (from midnight, your time) are shown.'),
 		placeHolder: localIsoDate(new Date(Date.now() - 7 * 86_400_000)),
 		value: current.kind === 'date' ? current.date : '',
 		ignoreFocusOut: true,

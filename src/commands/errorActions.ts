@@ -1,18 +1,20 @@
 // What a failure offers the user, chosen by its kind, never by its wording; and its text made
 // safe for a notification. Pure, so it is unit-tested.
+import * as l10n from '@vscode/l10n';
 import type { WoodpeckerApiError } from '../api/errors';
 
 /** The ways out of a failure, in the order they are offered. */
 export type ErrorAction = 'setApiKey' | 'retry' | 'openSettings' | 'setCutoff' | 'chooseCompanies';
 
-export const ACTION_LABELS: Record<ErrorAction | 'showLog', string> = {
-	setApiKey: 'Set API Key',
-	retry: 'Retry',
-	openSettings: 'Open Settings',
-	setCutoff: 'Set Cutoff',
-	chooseCompanies: 'Choose Client Companies',
-	showLog: 'Show Log',
-};
+/** The buttons' words (a function: they are looked up once the display language's bundle is loaded). */
+export const actionLabels = (): Record<ErrorAction | 'showLog', string> => ({
+	setApiKey: l10n.t('Set API Key'),
+	retry: l10n.t('Retry'),
+	openSettings: l10n.t('Open Settings'),
+	setCutoff: l10n.t('Set Cutoff'),
+	chooseCompanies: l10n.t('Choose Client Companies'),
+	showLog: l10n.t('Show Log'),
+});
 
 /** A key problem offers Set API Key, a wrong address Open Settings, a bad cutoff Set Cutoff, anything passing Retry. */
 export function actionsFor(error: Pick<WoodpeckerApiError, 'kind' | 'status'>): ErrorAction[] {

@@ -1,7 +1,7 @@
 // Failure notifications: one per failure the user asked to hear about, with the action that helps.
 import * as vscode from 'vscode';
 import type { WoodpeckerApiError } from '../api/errors';
-import { ACTION_LABELS, type ActionTarget, actionCommand, actionsForSource, inertLinks } from './errorActions';
+import { actionLabels, type ActionTarget, actionCommand, actionsForSource, inertLinks } from './errorActions';
 
 export interface ActionHandlers {
 	retry?: () => unknown;
@@ -15,10 +15,11 @@ export interface ActionHandlers {
 export async function reportError(context: string, error: WoodpeckerApiError, handlers: ActionHandlers = {}): Promise<void> {
 	if (error.kind === 'aborted') return;
 	const actions = actionsForSource(error, handlers.isCompany ?? false).filter((a) => a !== 'retry' || handlers.retry);
-	const choice = await vscode.window.showErrorMessage(inertLinks(`${context}: ${error.message}`), ...actions.map((a) => ACTION_LABELS[a]), ACTION_LABELS.showLog);
+	const labels = actionLabels();
+	const choice = await vscode.window.showErrorMessage(inertLinks(`${context}: ${error.message}`), ...actions.map((a) => labels[a]), labels.showLog);
 	if (choice === undefined) return;
-	if (choice === ACTION_LABELS.showLog) return void (await vscode.commands.executeCommand('woodpecker.showLog'));
-	const action = actions.find((a) => ACTION_LABELS[a] === choice);
+	if (choice === labels.showLog) return void (await vscode.commands.executeCommand('woodpecker.showLog'));
+	const action = actions.find((a) => labels[a] === choice);
 	if (action === 'retry') await handlers.retry?.();
 	else if (action) {
 		const { command, arguments: args = [] } = actionCommand(action, handlers.target);

@@ -18,17 +18,17 @@ export async function chooseFilter(ctx: CommandContext, arg?: unknown): Promise<
 	const given = (arg as { filter?: unknown } | undefined)?.filter;
 	if (given !== undefined) {
 		if (typeof given === 'string' && (LEAD_FILTERS as readonly string[]).includes(given)) return setFilter(ctx, given as LeadFilter);
-		void vscode.window.showErrorMessage(`Woodpecker: ${JSON.stringify(given)} is not a filter. Use one of ${LEAD_FILTERS.join(', ')}.`);
+		void vscode.window.showErrorMessage(vscode.l10n.t('Woodpecker: {0} is not a filter. Use one of {1}.', JSON.stringify(given), LEAD_FILTERS.join(', ')));
 		return;
 	}
 	const current = ctx.view.options.filter;
 	const counts = countByFilter(loadedRows(ctx));
 	const items: FilterPick[] = LEAD_FILTERS.map((filter) => ({
 		label: `${filter === current ? '$(check) ' : ''}${filterLabel(filter)}`,
-		description: `${count(counts[filter].leads, 'lead', 'leads')} in ${count(counts[filter].batches, 'batch', 'batches')}`,
+		description: vscode.l10n.t('{0} in {1}', count(counts[filter].leads, vscode.l10n.t('lead'), vscode.l10n.t('leads')), count(counts[filter].batches, vscode.l10n.t('batch'), vscode.l10n.t('batches'))),
 		filter,
 	}));
-	const pick = await vscode.window.showQuickPick(items, { title: 'Woodpecker: Filter Leads', placeHolder: `Now: ${filterLabel(current)}. Show which leads?` });
+	const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Woodpecker: Filter Leads'), placeHolder: vscode.l10n.t('Now: {0}. Show which leads?', filterLabel(current)) });
 	if (pick) await setFilter(ctx, pick.filter);
 }
 

@@ -14,10 +14,10 @@ import { offerWayToData } from './nothingToShow';
  */
 export async function findLead(ctx: CommandContext, arg?: unknown): Promise<void> {
 	const uid = typeof (arg as { uid?: unknown } | undefined)?.uid === 'string' ? (arg as { uid: string }).uid : undefined;
-	const node = uid === undefined ? await pickLead(ctx, 'Type any part of a lead uid', true) : findByUid(ctx, uid);
+	const node = uid === undefined ? await pickLead(ctx, vscode.l10n.t('Type any part of a lead uid'), true) : findByUid(ctx, uid);
 	if (!node) {
 		if (uid !== undefined && hiddenByFilter(ctx, uid)) void offerClearFilter(ctx, uid);
-		else if (uid !== undefined) void offerWayToData(ctx, `No lead ${uid} is on screen.`);
+		else if (uid !== undefined) void offerWayToData(ctx, vscode.l10n.t('No lead {0} is on screen.', uid));
 		return;
 	}
 	await ctx.view.treeView.reveal(node, { select: true, focus: true, expand: true });
@@ -31,7 +31,7 @@ function hiddenByFilter(ctx: CommandContext, uid: string): boolean {
 
 async function offerClearFilter(ctx: CommandContext, uid: string): Promise<void> {
 	const filter = filterLabel(ctx.view.options.filter);
-	const choice = await vscode.window.showInformationMessage(inertLinks(`Lead ${uid} is loaded, but the filter "${filter}" hides it.`), 'Clear Filter and Show It');
+	const choice = await vscode.window.showInformationMessage(inertLinks(vscode.l10n.t('Lead {0} is loaded, but the filter "{1}" hides it.', uid, filter)), vscode.l10n.t('Clear Filter and Show It'));
 	if (!choice) return;
 	await ctx.view.options.setFilter('all');
 	const node = findByUid(ctx, uid);

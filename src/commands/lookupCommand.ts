@@ -15,15 +15,15 @@ import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
  * cutoff leaves it out of the list.
  */
 export async function lookupBatch(ctx: CommandContext, arg?: unknown): Promise<void> {
-	const source = await resolveSource(ctx, arg, 'Open a batch of which account?', (s) => s.store.hasKey);
+	const source = await resolveSource(ctx, arg, vscode.l10n.t('Open a batch of which account?'), (s) => s.store.hasKey);
 	if (source) await lookUpIn(ctx, source, '');
 }
 
 async function lookUpIn(ctx: CommandContext, source: Source, initial: string): Promise<void> {
 	const several = ctx.sources.several;
 	const input = await vscode.window.showInputBox({
-		title: several ? `Woodpecker: Open Enrichment Batch in ${ctx.sources.label(source)}` : 'Woodpecker: Open Enrichment Batch',
-		prompt: 'The uuid Woodpecker returned when the enrichment was queued.',
+		title: several ? vscode.l10n.t('Woodpecker: Open Enrichment Batch in {0}', ctx.sources.label(source)) : vscode.l10n.t('Woodpecker: Open Enrichment Batch'),
+		prompt: vscode.l10n.t('The uuid Woodpecker returned when the enrichment was queued.'),
 		placeHolder: 'e345310f-cfa7-42e3-b2fc-d888a332a899',
 		value: initial,
 		ignoreFocusOut: true,
@@ -44,7 +44,7 @@ export async function openBatch(ctx: CommandContext, source: Source, uuid: strin
 	const several = ctx.sources.several;
 	try {
 		const { batch, inList } = await vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: `Opening batch ${uuid}…`, cancellable: true },
+			{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening batch {0}…', uuid), cancellable: true },
 			(_p, token) => {
 				const abort = new AbortController();
 				token.onCancellationRequested(() => abort.abort());
@@ -57,18 +57,18 @@ export async function openBatch(ctx: CommandContext, source: Source, uuid: strin
 			return;
 		}
 		const from = several ? ` · ${ctx.sources.label(source)}` : '';
-		ctx.rawJson.show({ title: `Batch ${batch.uuid}`, subtitle: `${count(batch.leads.length, 'lead', 'leads')} · created ${batch.created} · opened by uuid${from}`, value: batch, sourceId: source.id });
+		ctx.rawJson.show({ title: vscode.l10n.t('Batch {0}', batch.uuid), subtitle: vscode.l10n.t('{0} · created {1} · opened by uuid{2}', count(batch.leads.length, vscode.l10n.t('lead'), vscode.l10n.t('leads')), batch.created, from), value: batch, sourceId: source.id });
 	} catch (e) {
 		const error = toApiError(e);
 		if (error.kind === 'http' && error.status === 404) {
 			// Asked of an address the list loads from, a 404 means this account has no such batch.
 			const choice = await vscode.window.showWarningMessage(
-				inertLinks(`Woodpecker has no enrichment batch ${uuid} in ${several ? ctx.sources.label(source) : 'this account'}. Check the uuid, or whether it was queued with another account's key.`),
-				'Try Another UUID',
+				inertLinks(vscode.l10n.t('Woodpecker has no enrichment batch {0} in {1}. Check the uuid, or whether it was queued with another account\'s key.', uuid, several ? ctx.sources.label(source) : vscode.l10n.t('this account'))),
+				vscode.l10n.t('Try Another UUID'),
 			);
 			if (choice) await lookUpIn(ctx, source, uuid);
 		} else {
-			await reportError(`Could not open batch ${uuid}`, error, {
+			await reportError(vscode.l10n.t('Could not open batch {0}', uuid), error, {
 				retry: () => lookUpIn(ctx, source, uuid),
 				target: several ? { sourceId: source.id } : undefined,
 				isCompany: !!source.company,

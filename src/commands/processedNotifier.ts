@@ -15,7 +15,8 @@ import { count } from '../common/count';
 /** Where the announced batches are remembered (source id and uuid, at most NOTIFIED_LIMIT of them). */
 export const NOTIFIED_STATE_KEY = 'woodpecker.notifiedBatches';
 
-export const PROCESSED_BUTTONS = { show: 'Show', copy: 'Copy UIDs' } as const;
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+export const processedButtons = () => ({ show: vscode.l10n.t('Show'), copy: vscode.l10n.t('Copy UIDs') });
 
 /** A notification shown, for tests: its text, its buttons, and what a click on one does. */
 export interface ProcessedNotice {
@@ -66,7 +67,8 @@ export class ProcessedNotifier extends Disposable {
 				place: several ? sources.label(sources.get(f.sourceId)!) : undefined,
 			})),
 		);
-		const buttons = [PROCESSED_BUTTONS.show, PROCESSED_BUTTONS.copy];
+		const labels = processedButtons();
+		const buttons = [labels.show, labels.copy];
 		const click = (button: string) => this.act(button, finished);
 		this.notices.push({ text, buttons, click });
 		this.ctx.log.info(`Announced ${count(finished.length, 'processed batch', 'processed batches')}: ${finished.map((f) => f.row.batch.uuid).join(', ')}`);
@@ -75,8 +77,9 @@ export class ProcessedNotifier extends Disposable {
 	}
 
 	private async act(button: string, finished: readonly FinishedBatch[]): Promise<void> {
-		if (button === PROCESSED_BUTTONS.copy) return copyLeadUidsOf(finished.map((f) => f.row.batch));
-		if (button === PROCESSED_BUTTONS.show) return this.show(finished);
+		const labels = processedButtons();
+		if (button === labels.copy) return copyLeadUidsOf(finished.map((f) => f.row.batch));
+		if (button === labels.show) return this.show(finished);
 	}
 
 	/**
@@ -121,6 +124,6 @@ export class ProcessedNotifier extends Disposable {
 		const row = data?.model.findBatch(f.row.batch.uuid);
 		const current = data && row && contentFor({ sourceId: f.sourceId, kind: 'batch', id: row.id }, data, label);
 		const batch = f.row.batch;
-		rawJson.show(current ?? { title: `Batch ${batch.uuid}`, subtitle: `${count(batch.leads.length, 'lead', 'leads')} · created ${batch.created} · no longer in the last answer${label ? ` · ${label}` : ''}`, value: batch, sourceId: f.sourceId });
+		rawJson.show(current ?? { title: vscode.l10n.t('Batch {0}', batch.uuid), subtitle: vscode.l10n.t('{0} · created {1} · no longer in the last answer{2}', count(batch.leads.length, vscode.l10n.t('lead'), vscode.l10n.t('leads')), batch.created, label ? ` · ${label}` : ''), value: batch, sourceId: f.sourceId });
 	}
 }

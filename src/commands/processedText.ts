@@ -1,4 +1,5 @@
 // The text of the "batch processed" notification. Pure, so every wording is unit-tested.
+import * as l10n from '@vscode/l10n';
 import { count } from '../common/count';
 import { inertLinks } from './errorActions';
 
@@ -20,10 +21,10 @@ export interface ProcessedItem {
  */
 export function processedText(items: readonly ProcessedItem[]): string {
 	const places = [...new Set(items.map((i) => i.place).filter((p): p is string => p !== undefined))];
-	const where = places.length === 0 ? '' : places.length === 1 ? ` in ${places[0]}` : places.length === 2 ? ` in ${places[0]} and ${places[1]}` : ` in ${places.length} accounts`;
+	const where = places.length === 0 ? '' : places.length === 1 ? l10n.t(' in {0}', places[0]) : places.length === 2 ? l10n.t(' in {0} and {1}', places[0], places[1]) : l10n.t(' in {0} accounts', places.length);
 	if (items.length === 1) {
 		const [only] = items;
-		return inertLinks(`Batch ${only.time} processed: ${only.converted} of ${only.total} converted to prospects${where}`);
+		return inertLinks(l10n.t('Batch {0} processed: {1} of {2} converted to prospects{3}', only.time, only.converted, only.total, where));
 	}
 	let converted = 0;
 	let total = 0;
@@ -31,5 +32,5 @@ export function processedText(items: readonly ProcessedItem[]): string {
 		converted += i.converted;
 		total += i.total;
 	}
-	return inertLinks(`${items.length} batches processed: ${converted} of ${count(total, 'lead', 'leads')} converted to prospects${where}`);
+	return inertLinks(l10n.t('{0} batches processed: {1} of {2} converted to prospects{3}', items.length, converted, count(total, l10n.t('lead'), l10n.t('leads')), where));
 }

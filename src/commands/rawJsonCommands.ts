@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EnrichmentNode } from '../tree/enrichmentTreeProvider';
 import { contentFor } from '../webview/rawJsonFollower';
 import type { RawJsonTarget } from '../webview/rawJsonPanel';
@@ -10,10 +11,10 @@ import { resolveSource } from './targets';
  * one, or the one picked among those with data.
  */
 export async function showRawJson(ctx: CommandContext, node?: EnrichmentNode): Promise<void> {
-	const source = await resolveSource(ctx, node, 'Show the last response of which account?', (s) => s.store.data !== undefined);
+	const source = await resolveSource(ctx, node, l10n.t('Show the last response of which account?'), (s) => s.store.data !== undefined);
 	const data = source?.store.data;
 	if (!source || !data) {
-		if (!ctx.sources.sources.some((s) => s.store.data)) void offerWayToData(ctx, 'Nothing has been loaded yet.');
+		if (!ctx.sources.sources.some((s) => s.store.data)) void offerWayToData(ctx, l10n.t('Nothing has been loaded yet.'));
 		return;
 	}
 	const sourceId = source.id;
@@ -25,5 +26,5 @@ export async function showRawJson(ctx: CommandContext, node?: EnrichmentNode): P
 				: { sourceId, kind: 'response' };
 	const content = contentFor(target, data, ctx.sources.several ? ctx.sources.label(source) : undefined, source.store.opened.model);
 	if (content) ctx.rawJson.show(content);
-	else void offerWayToData(ctx, 'That row is no longer in the last answer.');
+	else void offerWayToData(ctx, l10n.t('That row is no longer in the last answer.'));
 }

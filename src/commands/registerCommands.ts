@@ -69,7 +69,7 @@ function guard(id: string, handler: (...args: never[]) => unknown, ctx: CommandC
 		} catch (e) {
 			const message = e instanceof Error ? e.message : String(e);
 			ctx.log.error(`${id} failed: ${message}`);
-			void vscode.window.showErrorMessage(inertLinks(`Woodpecker: ${message}`), 'Show Log').then((c) => c && ctx.log.show());
+			void vscode.window.showErrorMessage(inertLinks(`Woodpecker: ${message}`), vscode.l10n.t('Show Log')).then((c) => c && ctx.log.show());
 		}
 	};
 }

@@ -47,7 +47,7 @@ export async function resolveAccount(ctx: CommandContext, arg: unknown, placeHol
 	if (candidates.length <= 1) return candidates[0];
 	const items = candidates.map((account) => ({
 		label: account.name,
-		description: hasKey(ctx, account) ? describeCompanies(account) : 'no API key',
+		description: hasKey(ctx, account) ? describeCompanies(account) : vscode.l10n.t('no API key'),
 		account,
 	}));
 	return (await vscode.window.showQuickPick(items, { placeHolder }))?.account;
@@ -59,7 +59,7 @@ export async function resolveSource(ctx: CommandContext, arg: unknown, placeHold
 	if (given) return given;
 	const candidates = ctx.sources.sources.filter(accept);
 	if (candidates.length <= 1) return candidates[0];
-	const items = candidates.map((source) => ({ label: ctx.sources.label(source), description: source.company ? 'client company' : undefined, source }));
+	const items = candidates.map((source) => ({ label: ctx.sources.label(source), description: source.company ? vscode.l10n.t('client company') : undefined, source }));
 	return (await vscode.window.showQuickPick(items, { placeHolder }))?.source;
 }
 
@@ -70,5 +70,5 @@ export function hasKey(ctx: CommandContext, account: Account): boolean {
 
 function describeCompanies(account: Account): string | undefined {
 	const n = account.companies.length;
-	return n ? `agency · ${count(n, 'client company', 'client companies')}` : undefined;
+	return n ? vscode.l10n.t('agency · {0}', count(n, vscode.l10n.t('client company'), vscode.l10n.t('client companies'))) : undefined;
 }

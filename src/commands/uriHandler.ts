@@ -13,19 +13,19 @@ export async function handleUri(ctx: CommandContext, uri: vscode.Uri): Promise<v
 	const query = new URLSearchParams(uri.query);
 	if (uri.path !== '/batch') {
 		ctx.log.warn(`Ignored a link the extension does not know: ${uri.path}`);
-		void vscode.window.showWarningMessage(inertLinks(`Woodpecker: this link (${uri.path}) is not one the extension knows. Links look like …/batch?uuid=<batch uuid>.`));
+		void vscode.window.showWarningMessage(inertLinks(vscode.l10n.t('Woodpecker: this link ({0}) is not one the extension knows. Links look like …/batch?uuid=<batch uuid>.', uri.path)));
 		return;
 	}
 	const uuid = query.get('uuid')?.trim() ?? '';
 	const problem = describeInvalidUuid(uuid);
 	if (problem) {
 		ctx.log.warn(`A batch link without a valid uuid (${JSON.stringify(uuid)}): nothing was sent.`);
-		void vscode.window.showErrorMessage(inertLinks(`Woodpecker: the link's uuid "${uuid}" is not a batch uuid. ${problem}`));
+		void vscode.window.showErrorMessage(inertLinks(vscode.l10n.t('Woodpecker: the link\'s uuid "{0}" is not a batch uuid. {1}', uuid, problem)));
 		return;
 	}
-	if (!ctx.sources.hasKey) return offerWayToData(ctx, `A link asks for batch ${uuid}.`);
+	if (!ctx.sources.hasKey) return offerWayToData(ctx, vscode.l10n.t('A link asks for batch {0}.', uuid));
 	const named = query.get('account')?.trim().toLocaleLowerCase();
 	const byName = named ? ctx.sources.sources.find((s) => s.store.hasKey && ctx.sources.label(s).toLocaleLowerCase() === named) : undefined;
-	const source = byName ?? (await resolveSource(ctx, undefined, `Open batch ${uuid} of which account?`, (s) => s.store.hasKey));
+	const source = byName ?? (await resolveSource(ctx, undefined, vscode.l10n.t('Open batch {0} of which account?', uuid), (s) => s.store.hasKey));
 	if (source) await openBatch(ctx, source, uuid);
 }

@@ -17,7 +17,7 @@ export function showRefreshProgress(viewId: string, task: Promise<unknown>, opti
 	if (options.trigger !== 'user') return;
 	const timer = setTimeout(() => {
 		void vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: 'Loading Woodpecker enrichments…', cancellable: true },
+			{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading Woodpecker enrichments…'), cancellable: true },
 			(_progress, token) => {
 				token.onCancellationRequested(options.cancel);
 				return settled;

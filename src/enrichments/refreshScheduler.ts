@@ -2,6 +2,7 @@
 // coming into sight, polling while leads are pending (and, if asked for, while nothing is), or the
 // user asking (Refresh, Retry: the only refreshes whose failure is also notified). Commands only
 // change state. No `vscode` import: the editor's events are handed in, so every rule is unit-tested.
+import * as l10n from '@vscode/l10n';
 import { Disposable, toDisposable } from '../common/disposable';
 import type { Source, SourceOutcome, Sources } from '../accounts/sources';
 import type { Event } from '../common/emitter';
@@ -111,7 +112,7 @@ export class RefreshScheduler extends Disposable {
 	 * notification there would outlive the key being fixed (error notifications stay until dismissed).
 	 */
 	private async onKeyChanged(accountId: string): Promise<void> {
-		await this.deps.sources.resetAccount(accountId, 'the API key changed');
+		await this.deps.sources.resetAccount(accountId, l10n.t('the API key changed'));
 		this.started = true;
 		for (const id of [...this.failures.keys()]) if (id === accountId || id.startsWith(`${accountId}/`)) this.failures.delete(id);
 		await this.deps.sources.refresh({ trigger: 'background', restart: true, accountId });
@@ -130,7 +131,7 @@ export class RefreshScheduler extends Disposable {
 		if (this.settings.apiBaseUrl === before.apiBaseUrl) return;
 		// Another address may be another Woodpecker (or none): its old rows must not look current.
 		this.failures.clear();
-		await this.deps.sources.resetAccount(undefined, 'woodpecker.apiBaseUrl changed');
+		await this.deps.sources.resetAccount(undefined, l10n.t('woodpecker.apiBaseUrl changed'));
 		if (this.started && this.deps.sources.hasKey) await this.deps.sources.refresh({ trigger: 'background', restart: true });
 	}
 

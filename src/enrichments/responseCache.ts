@@ -1,6 +1,7 @@
 // The last good answer on disk, so the next start shows data at once (marked cached).
 // Every operation waits for the one before: a write that started before a clear lands before it,
 // never after, so the old key's answer cannot reappear once the key changed.
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { normalizeBaseUrl } from '../api/baseUrl';
@@ -80,9 +81,9 @@ export class ResponseCache {
 		}
 		try {
 			const raw = JSON.parse(text) as Record<string, unknown>;
-			if (raw?.version !== VERSION || typeof raw.receivedAt !== 'string' || typeof raw.baseUrl !== 'string') throw new Error('unknown format');
+			if (raw?.version !== VERSION || typeof raw.receivedAt !== 'string' || typeof raw.baseUrl !== 'string') throw new Error(l10n.t('unknown format'));
 			const receivedAt = new Date(raw.receivedAt);
-			if (Number.isNaN(receivedAt.getTime())) throw new Error('bad timestamp');
+			if (Number.isNaN(receivedAt.getTime())) throw new Error(l10n.t('bad timestamp'));
 			return { body: parseListResponse(raw.body), receivedAt, cutoff: parseStoredCutoff(raw.cutoff), baseUrl: normalizeBaseUrl(raw.baseUrl) };
 		} catch (e) {
 			this.log.warn(`Discarded the cached enrichments (${this.file}): ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,7 @@
 // Which leads the view shows: all of them, or those in one state. How many of a batch's leads a
 // filter keeps (from the counts the model made), whether a lead matches, and what the view says
 // of it. Pure (no vscode), so it is unit-tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type { EnrichmentBatch, Lead } from '../api/types';
 import type { BatchCounts } from './enrichmentModel';
 import { type LeadState, leadState } from './leadState';
@@ -13,17 +14,18 @@ export const DEFAULT_FILTER: LeadFilter = 'all';
 /** The choices, in the order the quick pick offers them. */
 export const LEAD_FILTERS: readonly LeadFilter[] = ['all', 'pending', 'converted', 'not-converted', 'other'];
 
-const LABELS: Record<LeadFilter, string> = {
-	all: 'All',
-	pending: 'Pending',
-	converted: 'Converted',
-	'not-converted': 'Not converted',
-	other: 'Other',
-};
+// A function, not a constant: the words are looked up once the display language's bundle is loaded.
+const labels = (): Record<LeadFilter, string> => ({
+	all: l10n.t('All'),
+	pending: l10n.t('Pending'),
+	converted: l10n.t('Converted'),
+	'not-converted': l10n.t('Not converted'),
+	other: l10n.t('Other'),
+});
 
 /** "Pending", "Not converted": how the view and the quick pick name a filter. */
 export function filterLabel(filter: LeadFilter): string {
-	return LABELS[filter];
+	return labels()[filter];
 }
 
 /** A stored (or a script's) value as a filter; anything unknown is 'all', so a bad value never hides leads. */
@@ -61,7 +63,7 @@ export function filterBatch(batch: EnrichmentBatch, filter: LeadFilter): Enrichm
 
 /** "3 of 10 leads": a filtered batch's (or day's) description. */
 export function describeMatching(matching: number, total: number): string {
-	return `${matching} of ${total} ${total === 1 ? 'lead' : 'leads'}`;
+	return l10n.t('{0} of {1} {2}', matching, total, total === 1 ? 'lead' : 'leads');
 }
 
 /** For each filter, how many leads it keeps and in how many batches (the quick pick's descriptions). */

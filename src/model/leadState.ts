@@ -1,5 +1,6 @@
 // What state a lead is in, from the two fields the API documents, and how each state reads and
 // looks. Pure: icons are codicon ids, colors theme color ids.
+import * as l10n from '@vscode/l10n';
 import type { Lead } from '../api/types';
 
 export type LeadState = 'pending' | 'converted' | 'not-converted' | 'other';
@@ -23,22 +24,23 @@ export interface LeadLook {
 	color: string;
 }
 
-const LOOKS: Record<Exclude<LeadState, 'other'>, Omit<LeadLook, 'state'>> = {
-	pending: { text: 'Pending', label: 'Pending', spoken: 'pending', icon: 'clock', color: 'charts.yellow' },
-	converted: { text: 'Converted to prospect', label: 'Converted', spoken: 'converted to prospect', icon: 'pass-filled', color: 'charts.green' },
-	'not-converted': { text: 'Not converted', label: 'Not converted', spoken: 'not converted to prospect', icon: 'circle-slash', color: 'charts.red' },
-};
+// A function, not a constant: the words are looked up once the display language's bundle is loaded.
+const looks = (): Record<Exclude<LeadState, 'other'>, Omit<LeadLook, 'state'>> => ({
+	pending: { text: l10n.t('Pending'), label: l10n.t('Pending'), spoken: l10n.t('pending'), icon: 'clock', color: 'charts.yellow' },
+	converted: { text: l10n.t('Converted to prospect'), label: l10n.t('Converted'), spoken: l10n.t('converted to prospect'), icon: 'pass-filled', color: 'charts.green' },
+	'not-converted': { text: l10n.t('Not converted'), label: l10n.t('Not converted'), spoken: l10n.t('not converted to prospect'), icon: 'circle-slash', color: 'charts.red' },
+});
 
 export function leadLook(lead: Pick<Lead, 'status' | 'processing_result'>): LeadLook {
 	const state = leadState(lead);
-	if (state !== 'other') return { state, ...LOOKS[state] };
+	if (state !== 'other') return { state, ...looks()[state] };
 	const raw = rawStatusText(lead);
-	return { state, text: raw, label: raw, spoken: `status ${raw}`, icon: 'question', color: 'charts.purple' };
+	return { state, text: raw, label: raw, spoken: l10n.t('status {0}', raw), icon: 'question', color: 'charts.purple' };
 }
 
 /** "FAILED · DUPLICATE": the raw values, for states the extension does not know. */
 export function rawStatusText(lead: Pick<Lead, 'status' | 'processing_result'>): string {
-	return [shown(lead.status) ?? 'no status', shown(lead.processing_result) ?? ''].filter(Boolean).join(' · ');
+	return [shown(lead.status) ?? l10n.t('no status'), shown(lead.processing_result) ?? ''].filter(Boolean).join(' · ');
 }
 
 function shown(value: unknown): string | undefined {

@@ -1,6 +1,7 @@
 // The range each number setting may take. The manifest declares the same bounds, but the
 // settings editor only warns: a hand-edited 0.001 or 1e9 reaches the code, and setTimeout
 // overflows past 2^31 − 1 ms (about 24.8 days) and then fires at once.
+import * as l10n from '@vscode/l10n';
 
 export interface NumberBound {
 	min: number;
@@ -26,13 +27,13 @@ export interface Clamped {
 export function clampSetting(name: string, raw: unknown, bound: NumberBound): Clamped {
 	if (raw === undefined) return { value: bound.default };
 	if (!isFiniteNumber(raw)) {
-		return { value: bound.default, problem: `woodpecker.${name} is ${JSON.stringify(raw)}, not a number; using ${bound.default}.` };
+		return { value: bound.default, problem: l10n.t('woodpecker.{0} is {1}, not a number; using {2}.', name, JSON.stringify(raw), bound.default) };
 	}
 	// raw is a number here, so a bound without an off value never matches.
 	if (raw === bound.off) return { value: raw };
 	const value = Math.min(bound.max, Math.max(bound.min, Math.round(raw)));
 	if (value === raw) return { value };
-	return { value, problem: `woodpecker.${name} is ${raw}; using ${value} (it takes whole numbers from ${bound.min} to ${bound.max}${bound.off !== undefined ? `, or ${bound.off} for off` : ''}).` };
+	return { value, problem: l10n.t('woodpecker.{0} is {1}; using {2} (it takes whole numbers from {3} to {4}{5}).', name, raw, value, bound.min, bound.max, bound.off !== undefined ? l10n.t(', or {0} for off', bound.off) : '') };
 }
 
 /** Number.isFinite, which is false for anything that is no number, as a type guard. */

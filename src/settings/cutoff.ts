@@ -1,5 +1,6 @@
 // Which batches to show, and what to ask the API for so that none of them is missing.
 // Pure, so it is unit-tested without VS Code, under several time zones.
+import * as l10n from '@vscode/l10n';
 import { describeInvalidDate, localIsoDate, utcIsoDate } from '../api/dates';
 
 export type Cutoff =
@@ -34,17 +35,17 @@ export function createdAfterFor(startMs: number): string {
 
 /** How the view names the cutoff: "last 24 hours", "last 7 days", "since 2026-05-01". */
 export function describeCutoff(cutoff: Cutoff): string {
-	if (cutoff.kind === 'date') return `since ${cutoff.date}`;
-	return cutoff.days === 1 ? 'last 24 hours' : `last ${cutoff.days} days`;
+	if (cutoff.kind === 'date') return l10n.t('since {0}', cutoff.date);
+	return cutoff.days === 1 ? l10n.t('last 24 hours') : l10n.t('last {0} days', cutoff.days);
 }
 
 /** Why a typed cutoff date cannot be used (ill-formed, impossible or in the future), or undefined. */
 export function validateCutoffDate(input: string, now: Date): string | undefined {
 	const value = input.trim();
-	if (!value) return 'Type a date as YYYY-MM-DD, for example 2026-05-01.';
+	if (!value) return l10n.t('Type a date as YYYY-MM-DD, for example 2026-05-01.');
 	const invalid = describeInvalidDate(value);
 	if (invalid) return invalid;
-	if (value > localIsoDate(now)) return `${value} is in the future; choose today or an earlier date.`;
+	if (value > localIsoDate(now)) return l10n.t('{0} is in the future; choose today or an earlier date.', value);
 	return undefined;
 }
 

@@ -18,8 +18,8 @@ export async function migrateSettings(log: MigrationLog): Promise<void> {
 		const old = config.inspect(from);
 		const now = config.inspect(to);
 		const levels = [
-			{ value: old?.globalValue, kept: now?.globalValue, target: vscode.ConfigurationTarget.Global, where: 'user settings' },
-			{ value: old?.workspaceValue, kept: now?.workspaceValue, target: vscode.ConfigurationTarget.Workspace, where: 'workspace settings' },
+			{ value: old?.globalValue, kept: now?.globalValue, target: vscode.ConfigurationTarget.Global, where: vscode.l10n.t('user settings') },
+			{ value: old?.workspaceValue, kept: now?.workspaceValue, target: vscode.ConfigurationTarget.Workspace, where: vscode.l10n.t('workspace settings') },
 		];
 		for (const { value, kept, target, where } of levels) {
 			if (value === undefined) continue;

@@ -81,9 +81,9 @@ function tool<Q>(
 				const checked = read(options.input);
 				if (!deps.enabled()) text = TOOLS_OFF_ANSWER;
 				else if (!vscode.workspace.isTrusted) text = UNTRUSTED_ANSWER;
-				else text = checked.ok ? await answer(checked.query, abort.signal) : `The input was not used: ${checked.problem}`;
+				else text = checked.ok ? await answer(checked.query, abort.signal) : vscode.l10n.t('The input was not used: {0}', checked.problem);
 			} catch (e) {
-				text = failureAnswer('the Woodpecker enrichment batches', toApiError(e));
+				text = failureAnswer(vscode.l10n.t('the Woodpecker enrichment batches'), toApiError(e));
 			} finally {
 				cancelled.dispose();
 			}
@@ -104,7 +104,7 @@ async function list(data: ToolData, query: ListQuery): Promise<string> {
 	if (!targets.ok) return notReadable(targets, query.account);
 	const read = await data.read(targets.sources);
 	const only = read.length === 1 ? read[0] : undefined;
-	if (only && !only.data && only.failure) return failureAnswer(`the Woodpecker enrichment batches${only.label === undefined ? '' : ` of ${only.label}`}`, only.failure);
+	if (only && !only.data && only.failure) return failureAnswer(vscode.l10n.t('the Woodpecker enrichment batches{0}', only.label === undefined ? '' : vscode.l10n.t(' of {0}', only.label)), only.failure);
 	const sections: SourceSection[] = read.map((r) => ({ label: r.label, rows: selectRows(r.data?.model.rows ?? [], query), asOf: r.data?.receivedAt, failure: r.failure }));
 	const view = data.viewCutoff;
 	return listAnswer({ query, viewCutoff: view.text, viewStartMs: view.startMs, sections });
@@ -121,7 +121,7 @@ async function get(data: ToolData, query: BatchQuery, signal: AbortSignal): Prom
 	// Outside the cutoff (or not yet in the list): asked of Woodpecker directly.
 	const looked = await data.lookUp(targets.sources, query.uuid, signal);
 	if ('found' in looked) return batchAnswer({ row: looked.found.row, label: data.label(looked.found.source), status: query.status, viewCutoff: data.viewCutoff.text, asOf: undefined });
-	if ('failure' in looked) return failureAnswer(`Woodpecker enrichment batch ${query.uuid}${labelled(data, looked.source)}`, looked.failure);
+	if ('failure' in looked) return failureAnswer(vscode.l10n.t('Woodpecker enrichment batch {0}{1}', query.uuid, labelled(data, looked.source)), looked.failure);
 	return batchNotFoundAnswer(query.uuid, targets.sources.map((s) => data.label(s)).filter((l): l is string => l !== undefined));
 }
 
@@ -131,11 +131,11 @@ async function find(data: ToolData, query: LeadQuery): Promise<string> {
 	const read = await data.read(targets.sources);
 	const hits = findLeadHits(read.map((r) => ({ label: r.label, rows: r.data?.model.rows ?? [] })), query.uid);
 	const failures = read.filter((r) => !r.data && r.failure).map((r) => ({ label: r.label, failure: r.failure! }));
-	if (!hits.length && failures.length === read.length) return failureAnswer('the Woodpecker enrichment batches', failures[0].failure);
+	if (!hits.length && failures.length === read.length) return failureAnswer(vscode.l10n.t('the Woodpecker enrichment batches'), failures[0].failure);
 	return leadAnswer({ uid: query.uid, hits, viewCutoff: data.viewCutoff.text, account: query.account, failures });
 }
 
 function labelled(data: ToolData, source: Source): string {
 	const label = data.label(source);
-	return label === undefined ? '' : ` in ${label}`;
+	return label === undefined ? '' : vscode.l10n.t(' in {0}', label);
 }

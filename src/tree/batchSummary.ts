@@ -1,4 +1,5 @@
 // Counts, labels and tooltips of a batch row. Pure, so labels are unit-tested without VS Code.
+import * as l10n from '@vscode/l10n';
 import type { EnrichmentBatch } from '../api/types';
 import type { BatchCounts } from '../model/enrichmentModel';
 import { type LeadFilter, describeMatching, filterLabel, matchingLeads } from '../model/leadFilter';
@@ -7,10 +8,10 @@ import { markdownCode, visibleText } from './visibleText';
 /** "3 leads · 1 pending · 1 converted · 1 not converted" (zero parts left out, except the total). */
 export function describeCounts(c: BatchCounts): string {
 	let text = `${c.total} ${c.total === 1 ? 'lead' : 'leads'}`;
-	if (c.pending) text += ` · ${c.pending} pending`;
-	if (c.converted) text += ` · ${c.converted} converted`;
-	if (c.notConverted) text += ` · ${c.notConverted} not converted`;
-	if (c.other) text += ` · ${c.other} other`;
+	if (c.pending) text += l10n.t(' · {0} pending', c.pending);
+	if (c.converted) text += l10n.t(' · {0} converted', c.converted);
+	if (c.notConverted) text += l10n.t(' · {0} not converted', c.notConverted);
+	if (c.other) text += l10n.t(' · {0} other', c.other);
 	return text;
 }
 
@@ -27,7 +28,7 @@ export class MinuteLabels {
 
 	/** The label for `time` (ms), or the raw `created` text when it is not a date. */
 	label(time: number, created: string): string {
-		if (Number.isNaN(time)) return visibleText(created) || '(no creation time)';
+		if (Number.isNaN(time)) return visibleText(created) || l10n.t('(no creation time)');
 		const minute = Math.floor(time / 60_000);
 		let text = this.cache.get(minute);
 		if (text === undefined) {
@@ -63,14 +64,14 @@ export function batchIcon(c: BatchCounts): BatchLook {
 /** Markdown for the batch row's tooltip: uuid, ISO timestamp, counts (and, under a filter, how many it shows). */
 export function batchTooltip(batch: EnrichmentBatch, c: BatchCounts, filter: LeadFilter = 'all'): string {
 	const lines = [
-		'**Enrichment batch**',
+		l10n.t('**Enrichment batch**'),
 		'',
 		`UUID: ${markdownCode(batch.uuid)}`,
 		'',
 		`Created: ${markdownCode(batch.created)}`,
 		'',
-		`Leads: ${c.total} — ${c.pending} pending, ${c.converted} converted to prospect, ${c.notConverted} not converted${c.other ? `, ${c.other} other` : ''}`,
+		l10n.t('Leads: {0} — {1} pending, {2} converted to prospect, {3} not converted{4}', c.total, c.pending, c.converted, c.notConverted, c.other ? l10n.t(', {0} other', c.other) : ''),
 	];
-	if (filter !== 'all') lines.push('', `Shown: ${describeMatching(matchingLeads(c, filter), c.total)} (filter "${filterLabel(filter)}")`);
+	if (filter !== 'all') lines.push('', l10n.t('Shown: {0} (filter "{1}")', describeMatching(matchingLeads(c, filter), c.total), filterLabel(filter)));
 	return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // The words of a day row (Group by Day): "Today", "Yesterday", then the date in the user's locale;
 // "3 batches · 12 pending", or "3 batches · 5 of 40 leads" under a filter. Pure, unit-tested.
+import * as l10n from '@vscode/l10n';
 import { count } from '../common/count';
 import { type DayGroup, dayRelation } from '../model/dayGroups';
 import { type LeadFilter, describeMatching, filterLabel } from '../model/leadFilter';
@@ -22,11 +23,11 @@ export type DayFormat = (utcMidnight: number) => string;
 export function dayLabel(group: Pick<DayGroup<unknown>, 'key' | 'date'>, now: Date, format: DayFormat): string {
 	switch (dayRelation(group.key, now)) {
 		case 'today':
-			return 'Today';
+			return l10n.t('Today');
 		case 'yesterday':
-			return 'Yesterday';
+			return l10n.t('Yesterday');
 		case 'unknown':
-			return 'Unknown date';
+			return l10n.t('Unknown date');
 		default:
 			return format(utcMidnight(group.date!));
 	}
@@ -34,16 +35,16 @@ export function dayLabel(group: Pick<DayGroup<unknown>, 'key' | 'date'>, now: Da
 
 /** "3 batches · 12 pending" (no pending part when none); under a filter, "3 batches · 5 of 40 leads". */
 export function dayDescription(c: DayCounts, filter: LeadFilter): string {
-	const batches = count(c.batches, 'batch', 'batches');
+	const batches = count(c.batches, l10n.t('batch'), l10n.t('batches'));
 	if (filter !== 'all') return `${batches} · ${describeMatching(c.matching, c.leads)}`;
-	return c.pending ? `${batches} · ${c.pending} pending` : batches;
+	return c.pending ? l10n.t('{0} · {1} pending', batches, c.pending) : batches;
 }
 
 /** The hover: the whole date (or why there is none) and the counts. */
 export function dayTooltip(group: Pick<DayGroup<unknown>, 'key' | 'date'>, c: DayCounts, filter: LeadFilter, longFormat: DayFormat): string {
-	const when = group.date ? `**${longFormat(utcMidnight(group.date))}**` : '**Unknown date**\n\nThese batches have a creation time that is not a date.';
-	const leads = filter === 'all' ? count(c.leads, 'lead', 'leads') : `${describeMatching(c.matching, c.leads)} match the filter "${filterLabel(filter)}"`;
-	return [when, '', `${count(c.batches, 'batch', 'batches')} · ${leads} · ${c.pending} pending`].join('\n');
+	const when = group.date ? `**${longFormat(utcMidnight(group.date))}**` : l10n.t('**Unknown date**\n\nThese batches have a creation time that is not a date.');
+	const leads = filter === 'all' ? count(c.leads, l10n.t('lead'), l10n.t('leads')) : l10n.t('{0} match the filter "{1}"', describeMatching(c.matching, c.leads), filterLabel(filter));
+	return [when, '', l10n.t('{0} · {1} · {2} pending', count(c.batches, l10n.t('batch'), l10n.t('batches')), leads, c.pending)].join('\n');
 }
 
 function utcMidnight(date: NonNullable<DayGroup<unknown>['date']>): number {

@@ -25,13 +25,14 @@ export interface ProviderOptions extends ViewOptions {
 	readonly onDidChange?: Event<unknown>;
 }
 
-const ACTION_ROWS: Record<ErrorAction, { label: string; icon: string; tooltip: string }> = {
-	setApiKey: { label: 'Set API Key…', icon: 'key', tooltip: 'Set a valid Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys).' },
-	retry: { label: 'Retry', icon: 'refresh', tooltip: 'Load the enrichment batches again.' },
-	openSettings: { label: 'Open Settings…', icon: 'gear', tooltip: 'Check the woodpecker.apiBaseUrl setting.' },
-	setCutoff: { label: 'Set Cutoff…', icon: 'calendar', tooltip: 'Choose which batches to show.' },
-	chooseCompanies: { label: 'Choose Client Companies…', icon: 'organization', tooltip: "Choose again among the agency's client companies." },
-};
+// A function, not a constant: VS Code may load the display language's bundle after this module.
+const actionRows = (): Record<ErrorAction, { label: string; icon: string; tooltip: string }> => ({
+	setApiKey: { label: vscode.l10n.t('Set API Key…'), icon: 'key', tooltip: vscode.l10n.t('Set a valid Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys).') },
+	retry: { label: vscode.l10n.t('Retry'), icon: 'refresh', tooltip: vscode.l10n.t('Load the enrichment batches again.') },
+	openSettings: { label: vscode.l10n.t('Open Settings…'), icon: 'gear', tooltip: vscode.l10n.t('Check the woodpecker.apiBaseUrl setting.') },
+	setCutoff: { label: vscode.l10n.t('Set Cutoff…'), icon: 'calendar', tooltip: vscode.l10n.t('Choose which batches to show.') },
+	chooseCompanies: { label: vscode.l10n.t('Choose Client Companies…'), icon: 'organization', tooltip: vscode.l10n.t('Choose again among the agency\'s client companies.') },
+});
 
 /**
  * One source's rows: its batch (and day) nodes, made when its model, the filter or Group by Day
@@ -233,7 +234,7 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		const kept = opened.rows.filter((r) => !list?.findBatch(r.batch.uuid) && (filter === 'all' || matchingLeads(r, filter) > 0));
 		if (!kept.length) return undefined;
 		const pending = kept.reduce((n, r) => n + r.pending, 0);
-		const group = new OpenedNode(source, scope, [count(kept.length, 'batch', 'batches'), pending ? `${pending} pending` : ''].filter(Boolean).join(' · '));
+		const group = new OpenedNode(source, scope, [count(kept.length, vscode.l10n.t('batch'), vscode.l10n.t('batches')), pending ? vscode.l10n.t('{0} pending', pending) : ''].filter(Boolean).join(' · '));
 		for (const row of kept) group.batches.push(new BatchNode(row, source, `${scope}opened/`, filter, undefined, group));
 		return group;
 	}
@@ -337,15 +338,15 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 		if (failure) actions = actionsForSource(failure.error, source.company !== undefined);
 		else if (several && state === 'no-key' && !source.company) actions = ['setApiKey'];
 		const rows = actions.map((a) => {
-			const { label, icon, tooltip } = ACTION_ROWS[a];
+			const { label, icon, tooltip } = actionRows()[a];
 			const { command, arguments: args } = actionCommand(a, target);
 			return new ActionNode(`${scope}action/${a}`, label, icon, tooltip, { command, title: label, arguments: args });
 		});
-		if (failure && !data) rows.push(new ActionNode(`${scope}action/showLog`, 'Show Log', 'output', 'What the extension sent and received.', { command: 'woodpecker.showLog', title: 'Show Log' }));
+		if (failure && !data) rows.push(new ActionNode(`${scope}action/showLog`, vscode.l10n.t('Show Log'), 'output', vscode.l10n.t('What the extension sent and received.'), { command: 'woodpecker.showLog', title: vscode.l10n.t('Show Log') }));
 		const shown = this.rows.get(source.id);
 		if (shown?.model && !shown.model.isEmpty && !shown.batches.length && shown.filter !== 'all') {
-			const tooltip = `No lead of the ${count(shown.model.rows.length, 'batch', 'batches')} within the cutoff matches the filter "${filterLabel(shown.filter)}". Show every lead again.`;
-			rows.push(new ActionNode(`${scope}action/clearFilter`, 'Clear Filter', 'clear-all', tooltip, { command: 'woodpecker.clearFilter', title: 'Clear Filter' }));
+			const tooltip = vscode.l10n.t('No lead of the {0} within the cutoff matches the filter "{1}". Show every lead again.', count(shown.model.rows.length, vscode.l10n.t('batch'), vscode.l10n.t('batches')), filterLabel(shown.filter));
+			rows.push(new ActionNode(`${scope}action/clearFilter`, vscode.l10n.t('Clear Filter'), 'clear-all', tooltip, { command: 'woodpecker.clearFilter', title: vscode.l10n.t('Clear Filter') }));
 		}
 		return rows;
 	}

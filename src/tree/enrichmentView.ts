@@ -73,7 +73,7 @@ export class EnrichmentView extends Disposable {
 		this.treeView.message = !this.provider.several ? viewMessage(input) : filteredOut ? filteredOutMessage(this.options.filter, filteredOut) : undefined;
 		let pending = 0;
 		for (const s of sources) pending += s.store.pendingShown;
-		this.treeView.badge = pending ? { value: pending, tooltip: `${count(pending, 'lead', 'leads')} still pending` } : undefined;
+		this.treeView.badge = pending ? { value: pending, tooltip: vscode.l10n.t('{0} still pending', count(pending, vscode.l10n.t('lead'), vscode.l10n.t('leads'))) } : undefined;
 		void setContext(ContextKeys.ready, this.sources.initialized);
 		void setContext(ContextKeys.hasApiKey, this.sources.hasKey);
 		void setContext(ContextKeys.state, this.state);

@@ -14,8 +14,8 @@ export class PendingStatusBar extends Disposable {
 		private readonly enabled: () => boolean,
 	) {
 		super();
-		this.item.name = 'Woodpecker: Pending Leads';
-		this.item.command = { command: `${VIEW_ID}.focus`, title: 'Show the Enrichments view' };
+		this.item.name = vscode.l10n.t('Woodpecker: Pending Leads');
+		this.item.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Show the Enrichments view') };
 		this._register(sources.onDidChange(() => this.update()));
 		this.update();
 	}
@@ -38,10 +38,12 @@ export class PendingStatusBar extends Disposable {
 		}
 		this.visible = pending > 0 && this.enabled();
 		if (!this.visible) return this.item.hide();
-		this.item.text = `$(sync~spin) ${pending} pending`;
-		const where = this.sources.several ? ` in ${count(accounts, 'account', 'accounts')}` : '';
-		this.item.tooltip = `${pending} Woodpecker ${pending === 1 ? 'lead is' : 'leads are'} still being enriched${where}. Click to show them.`;
-		this.item.accessibilityInformation = { label: `Woodpecker: ${count(pending, 'lead', 'leads')} pending${where}` };
+		this.item.text = vscode.l10n.t('$(sync~spin) {0} pending', pending);
+		const where = this.sources.several ? vscode.l10n.t(' in {0}', count(accounts, vscode.l10n.t('account'), vscode.l10n.t('accounts'))) : '';
+		this.item.tooltip = pending === 1
+			? vscode.l10n.t('1 Woodpecker lead is still being enriched{0}. Click to show them.', where)
+			: vscode.l10n.t('{0} Woodpecker leads are still being enriched{1}. Click to show them.', pending, where);
+		this.item.accessibilityInformation = { label: vscode.l10n.t('Woodpecker: {0} pending{1}', count(pending, vscode.l10n.t('lead'), vscode.l10n.t('leads')), where) };
 		this.item.show();
 	}
 }

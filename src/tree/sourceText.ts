@@ -1,5 +1,6 @@
 // The words and icon of an account's (or client company's) row when several share the view.
 // Pure, so every state is unit-tested without VS Code.
+import * as l10n from '@vscode/l10n';
 import { formatTime } from '../common/formatTime';
 import type { ViewState } from '../enrichments/enrichmentStore';
 import { markdownCode, markdownText } from './visibleText';
@@ -34,22 +35,22 @@ export interface SourceIcon {
 
 /** "12 batches · 3 pending" ("5 of 12 batches · 3 pending" under a filter), or what stands in the way. */
 export function sourceDescription(i: SourceTextInput): string {
-	if (i.outOfReach) return 'no longer reachable';
+	if (i.outOfReach) return l10n.t('no longer reachable');
 	switch (i.state) {
 		case 'no-key':
-			return 'no API key';
+			return l10n.t('no API key');
 		case 'idle':
-			return 'not loaded yet';
+			return l10n.t('not loaded yet');
 		case 'loading':
-			return 'loading…';
+			return l10n.t('loading…');
 		case 'error':
-			return 'could not load';
+			return l10n.t('could not load');
 	}
-	let text = i.batches === 0 ? 'no batches' : count(i.batches ?? 0, 'batch', 'batches');
-	if (i.shownBatches !== undefined && i.batches) text = `${i.shownBatches} of ${text}`;
-	if (i.pending) text += ` · ${i.pending} pending`;
-	if (i.failure) text += ' · refresh failed';
-	else if (i.cached) text += ' · cached';
+	let text = i.batches === 0 ? l10n.t('no batches') : count(i.batches ?? 0, l10n.t('batch'), l10n.t('batches'));
+	if (i.shownBatches !== undefined && i.batches) text = l10n.t('{0} of {1}', i.shownBatches, text);
+	if (i.pending) text += l10n.t(' · {0} pending', i.pending);
+	if (i.failure) text += l10n.t(' · refresh failed');
+	else if (i.cached) text += l10n.t(' · cached');
 	return text;
 }
 
@@ -64,16 +65,16 @@ export function sourceIcon(i: Pick<SourceTextInput, 'kind' | 'state' | 'failure'
 /** The hover: who it is, and the whole reason when something failed. */
 export function sourceTooltip(i: SourceTextInput): string {
 	const now = i.now ?? new Date();
-	const who = i.kind === 'company' ? `**Client company** ${markdownCode(i.name)} of ${markdownCode(i.agency ?? '')}` : `**Account** ${markdownCode(i.name)}`;
+	const who = i.kind === 'company' ? l10n.t('**Client company** {0} of {1}', markdownCode(i.name), markdownCode(i.agency ?? '')) : `**Account** ${markdownCode(i.name)}`;
 	const lines = [who, ''];
-	if (i.state === 'no-key') lines.push('No API key is set for this account.');
-	if (i.outOfReach) lines.push("The agency's key no longer reaches this company: it may have left the agency. Choose Client Companies… to update the list.", '');
-	if (i.failure) lines.push(`${i.state === 'error' ? 'Could not load' : `Refresh failed at ${formatTime(i.failure.at, now)}`}: ${markdownText(i.failure.message)}`, '');
-	if (i.receivedAt) lines.push(`${i.cached ? 'Cached data from' : 'Received'} ${formatTime(i.receivedAt, now)}`);
+	if (i.state === 'no-key') lines.push(l10n.t('No API key is set for this account.'));
+	if (i.outOfReach) lines.push(l10n.t('The agency\'s key no longer reaches this company: it may have left the agency. Choose Client Companies… to update the list.'), '');
+	if (i.failure) lines.push(`${i.state === 'error' ? l10n.t('Could not load') : l10n.t('Refresh failed at {0}', formatTime(i.failure.at, now))}: ${markdownText(i.failure.message)}`, '');
+	if (i.receivedAt) lines.push(`${i.cached ? l10n.t('Cached data from') : l10n.t('Received')} ${formatTime(i.receivedAt, now)}`);
 	return lines.join('\n').trim();
 }
 
 /** What a screen reader says for the row: its name, kind and state in words. */
 export function sourceAccessibilityLabel(i: SourceTextInput): string {
-	return `${i.kind === 'company' ? 'Client company' : 'Account'} ${i.name}, ${sourceDescription(i)}`;
+	return `${i.kind === 'company' ? l10n.t('Client company') : l10n.t('Account')} ${i.name}, ${sourceDescription(i)}`;
 }

@@ -1,4 +1,5 @@
 // The view's words: its title, description and message for each state. Pure, unit-tested.
+import * as l10n from '@vscode/l10n';
 import { formatTime } from '../common/formatTime';
 import type { ViewState } from '../enrichments/enrichmentStore';
 import { type LeadFilter, filterLabel } from '../model/leadFilter';
@@ -22,7 +23,7 @@ export interface ViewTextInput {
 export function viewDescription(i: ViewTextInput): string {
 	let text = describeCutoff(i.cutoff);
 	if (i.filter && i.filter !== 'all') text += ` · ${filterLabel(i.filter)}`;
-	return i.cached && i.state !== 'no-key' ? `${text} · cached` : text;
+	return i.cached && i.state !== 'no-key' ? l10n.t('{0} · cached', text) : text;
 }
 
 /**
@@ -38,7 +39,7 @@ export function viewTitle(i: Pick<ViewTextInput, 'cutoff' | 'filter'>): string {
 
 /** What the view says when the filter hides every batch: the filter, and how many batches it hides. */
 export function filteredOutMessage(filter: LeadFilter, batches: number): string {
-	return `No leads match the filter "${filterLabel(filter)}" in the ${batches === 1 ? 'batch' : `${batches} batches`} within the cutoff.`;
+	return l10n.t('No leads match the filter "{0}" in the {1} within the cutoff.', filterLabel(filter), batches === 1 ? 'batch' : l10n.t('{0} batches', batches));
 }
 
 /**
@@ -58,12 +59,12 @@ function stateMessage(i: ViewTextInput): string | undefined {
 	const now = i.now ?? new Date();
 	if (i.state === 'no-key') return undefined;
 	if (i.failure) {
-		if (i.state === 'error') return `Could not load enrichment batches: ${i.failure.message}`;
-		const shown = i.receivedAt ? ` Showing the batches received at ${formatTime(i.receivedAt, now)}.` : '';
-		return `Refresh failed at ${formatTime(i.failure.at, now)}: ${i.failure.message}${shown}`;
+		if (i.state === 'error') return l10n.t('Could not load enrichment batches: {0}', i.failure.message);
+		const shown = i.receivedAt ? l10n.t(' Showing the batches received at {0}.', formatTime(i.receivedAt, now)) : '';
+		return l10n.t('Refresh failed at {0}: {1}{2}', formatTime(i.failure.at, now), i.failure.message, shown);
 	}
 	if (i.state === 'loaded' && i.cached && i.receivedAt) {
-		return `Showing cached data from ${formatTime(i.receivedAt, now)}${i.refreshing ? '; refreshing…' : '. Refresh to update it.'}`;
+		return l10n.t('Showing cached data from {0}{1}', formatTime(i.receivedAt, now), i.refreshing ? l10n.t('; refreshing…') : l10n.t('. Refresh to update it.'));
 	}
 	return undefined;
 }

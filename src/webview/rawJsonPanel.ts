@@ -85,7 +85,7 @@ export class RawJsonPanel extends Disposable {
 		this.content = undefined;
 		this.clearedBecause = reason;
 		if (!this.panel) return;
-		this.panel.title = 'Raw JSON';
+		this.panel.title = vscode.l10n.t('Raw JSON');
 		this.post();
 	}
 
@@ -140,7 +140,7 @@ export class RawJsonPanel extends Disposable {
 		const c = this.content;
 		if (!this.panel) return;
 		if (!c) {
-			if (this.clearedBecause) void this.panel.webview.postMessage({ type: 'clear', title: 'Nothing to show', subtitle: this.clearedBecause });
+			if (this.clearedBecause) void this.panel.webview.postMessage({ type: 'clear', title: vscode.l10n.t('Nothing to show'), subtitle: this.clearedBecause });
 			return;
 		}
 		// Bytes travel to the webview without a second JSON encoding of the whole text.
@@ -152,11 +152,11 @@ export class RawJsonPanel extends Disposable {
 	async copyAll(): Promise<boolean> {
 		if (!this.content) return false;
 		await vscode.env.clipboard.writeText(JSON.stringify(this.content.value, null, 2));
-		vscode.window.setStatusBarMessage('$(check) Copied the JSON', 3000);
+		vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied the JSON'), 3000);
 		return true;
 	}
 }
 
 function panelTitle(c: RawJsonContent): string {
-	return `Raw JSON: ${c.title}`;
+	return vscode.l10n.t('Raw JSON: {0}', c.title);
 }

@@ -36,6 +36,8 @@ export interface CodeServerOptions {
 	port?: number;
 	/** Where the server's output goes; default stateDir/code-server.log. */
 	logFile?: string;
+	/** The display language (`--locale`), e.g. the pseudo locale; English when absent. */
+	locale?: string;
 }
 
 export class CodeServer {
@@ -102,6 +104,7 @@ export class CodeServer {
 					'--disable-workspace-trust',
 					'--disable-getting-started-override',
 					'--ignore-last-opened',
+					...(options.locale ? ['--locale', options.locale] : []),
 					dirs.workspace,
 				],
 				{ env, stdio: ['ignore', out, out] },

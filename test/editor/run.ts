@@ -22,6 +22,7 @@ import { repoRoot, resultsDir, screenshotsDir } from './paths';
 import { cleanupAll, errorText, installExitHandlers, onCleanup, sleep, withTimeout } from './processes';
 import { type SuiteResult, readResult, resultFile, writeResult } from './results';
 import { SetupError } from './systemPackages';
+import { PSEUDO_LOCALE, writePseudoBundles, writePseudoLanguagePack } from './pseudoLocale';
 import { packageVsix } from './vsix';
 
 type Suite = 'integration' | 'ui';
@@ -103,35 +104,60 @@ async function startFakeApi(): Promise<{ fake: FakeWoodpeckerServer; url: string
 	return { fake, url };
 }
 
+/** The pseudo-locale pass's tests (test/locale/), run after the others in an editor whose display language is qps-ploc. */
+const LOCALE_PASS = 'locale';
+
 async function runIntegration(options: Options): Promise<SuiteResult> {
+	// --grep pseudo-locale runs that pass alone; any other --grep leaves it out.
+	if (options.grep && /pseudo-locale/.test(options.grep)) return runIntegrationPass({ ...options, grep: undefined }, LOCALE_PASS);
+	const main = await runIntegrationPass(options, 'integration');
+	if (options.grep) return main;
+	// The pseudo-locale pass: a second, short editor session after the first one stopped.
+	const pseudo = await runIntegrationPass(options, LOCALE_PASS);
+	return { suite: 'integration', passed: main.passed + pseudo.passed, failed: main.failed + pseudo.failed };
+}
+
+/** One editor session running one folder of in-host tests: out/test/integration, or out/test/locale in the pseudo locale. */
+async function runIntegrationPass(options: Options, pass: 'integration' | typeof LOCALE_PASS): Promise<SuiteResult> {
 	const tools = await ensureEditorTools();
 	const stateDir = makeStateDir(options);
 	const { url: fakeUrl } = await startFakeApi();
-	const testsDir = path.join(repoRoot, 'out', 'test', 'integration');
+	const testsDir = path.join(repoRoot, 'out', 'test', pass);
 	if (!fs.existsSync(path.join(testsDir, 'index.js'))) throw new Error(`${testsDir}/index.js is missing: run node esbuild.js --tests first.`);
 	if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run node esbuild.js --tests first.');
+	const locale = pass === LOCALE_PASS ? PSEUDO_LOCALE : undefined;
+	if (locale) {
+		// Generated from the English files now, removed after the run (they are never committed).
+		const files = writePseudoBundles(repoRoot);
+		onCleanup('pseudo-locale bundles', () => files.forEach((f) => fs.rmSync(f, { force: true })));
+		writePseudoLanguagePack(path.join(stateDir, 'user-data'));
+	}
 
-	const file = resultFile('integration');
-	const mochaLog = path.join(logsDir, 'integration-mocha.log');
+	const name = pass === LOCALE_PASS ? 'integration-locale' : 'integration';
+	const file = resultFile(name);
+	const mochaLog = path.join(logsDir, `${name}-mocha.log`);
 	fs.rmSync(mochaLog, { force: true });
 	// The browser keeps its profile on disk, so the privacy test can search what the workbench stores there.
 	const browserProfile = path.join(stateDir, 'browser-profile');
 	const server = await CodeServer.start({
 		entry: tools.codeServer,
 		stateDir,
+		locale,
 		settings: { 'woodpecker.apiBaseUrl': fakeUrl },
 		// The extension host inherits these from code-server; test/integration/index.ts and support.ts read them.
 		env: {
 			WOODPECKER_TEST_RESULT_FILE: file,
 			WOODPECKER_TEST_LOG_FILE: mochaLog,
 			WOODPECKER_TEST_BROWSER_PROFILE: browserProfile,
+			// In another language the workbench asks the gallery for built-in extensions' translations: let that fail on this machine.
+			...(locale ? { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }) } : {}),
 			...(options.grep ? { WOODPECKER_TEST_GREP: options.grep } : {}),
 		},
-		logFile: path.join(logsDir, 'integration-code-server.log'),
+		logFile: path.join(logsDir, `${name}-code-server.log`),
 	});
 	const context = await launchPersistentWorkbench(tools.chromium, browserProfile, server.url);
 	const page = context.pages()[0] ?? (await context.newPage());
-	recordConsole(page, path.join(logsDir, 'integration-browser.log'));
+	recordConsole(page, path.join(logsDir, `${name}-browser.log`));
 
 	// The workbench calls window.codeAutomationExit(code) when the extension tests end.
 	let exitCode: (code: number) => void = () => undefined;
@@ -142,21 +168,28 @@ async function runIntegration(options: Options): Promise<SuiteResult> {
 		['extensionDevelopmentPath', `${remote}${repoRoot}`],
 		['extensionTestsPath', `${remote}${testsDir}`],
 	];
-	console.log(`[editor] Running the integration tests in code-server ${server.url}`);
+	console.log(`[editor] Running the ${pass === LOCALE_PASS ? `pseudo-locale (${locale}) ` : ''}integration tests in code-server ${server.url}`);
 	const stopTail = tail(mochaLog);
 	try {
 		await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
 		const code = await withTimeout(exited, INTEGRATION_TIMEOUT_MS, `the integration tests did not finish within ${INTEGRATION_TIMEOUT_MS / 60_000} minutes`);
-		await screenshot(page, 'integration', 'final');
+		await screenshot(page, name, 'final');
+		// UPDATE_SCREENSHOTS=1: the side bar in the pseudo locale is the README's localization picture.
+		if (locale && process.env.UPDATE_SCREENSHOTS === '1') {
+			await page.screenshot({ path: path.join(repoRoot, 'media', 'screenshots', 'pseudo-locale.png'), clip: { x: 0, y: 0, width: 345, height: 340 } });
+		}
 		const result = readResult(file);
 		if (!result) return { suite: 'integration', passed: 0, failed: 1 }; // The suite died before reporting.
 		// Exit code 1 with no failed test means the run itself broke (e.g. a file failed to load).
 		return code !== 0 && result.failed === 0 ? { ...result, failed: 1 } : result;
 	} catch (e) {
-		await screenshot(page, 'integration', 'aborted');
+		await screenshot(page, name, 'aborted');
 		throw e;
 	} finally {
 		stopTail();
+		// The next pass (if any) gets the machine to itself.
+		await context.close().catch(() => undefined);
+		await server.stop();
 	}
 }
 

@@ -48,7 +48,7 @@ export class BatchNode {
 		item.iconPath = themeIcon(batchIcon(row));
 		item.contextValue = this.opened ? OPENED_BATCH_CONTEXT : BATCH_CONTEXT;
 		// Read as words, not as the separators the row shows between them.
-		item.accessibilityInformation = { label: `Batch created ${String(item.label)}: ${String(item.description).replaceAll(' · ', ', ')}` };
+		item.accessibilityInformation = { label: vscode.l10n.t('Batch created {0}: {1}', String(item.label), String(item.description).replaceAll(' · ', ', ')) };
 		return item;
 	}
 

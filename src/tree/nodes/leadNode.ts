@@ -35,7 +35,7 @@ export class LeadNode {
 		const item = new vscode.TreeItem(visibleText(look.label), vscode.TreeItemCollapsibleState.None);
 		item.id = this.parent.scope + this.row.id;
 		item.description = visibleText(lead.uid);
-		item.accessibilityInformation = { label: `Lead ${visibleText(lead.uid)}: ${visibleText(look.spoken)}` };
+		item.accessibilityInformation = { label: vscode.l10n.t('Lead {0}: {1}', visibleText(lead.uid), visibleText(look.spoken)) };
 		item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 		item.contextValue = LEAD_CONTEXT;
 		return item;

@@ -33,18 +33,18 @@ export class OpenedNode {
 	}
 
 	private buildItem(): vscode.TreeItem {
-		const item = new vscode.TreeItem('Opened by uuid', vscode.TreeItemCollapsibleState.Expanded);
+		const item = new vscode.TreeItem(vscode.l10n.t('Opened by uuid'), vscode.TreeItemCollapsibleState.Expanded);
 		item.id = this.id;
 		item.description = this.description;
 		item.iconPath = new vscode.ThemeIcon('pinned');
 		item.contextValue = OPENED_CONTEXT;
-		item.accessibilityInformation = { label: `Opened by uuid, ${this.description}` };
+		item.accessibilityInformation = { label: vscode.l10n.t('Opened by uuid, {0}', this.description) };
 		return item;
 	}
 
 	tooltip(): vscode.MarkdownString {
 		return new vscode.MarkdownString(
-			'Batches you opened by uuid (Open Enrichment Batch…, or a link) that the cutoff leaves out of the list. Kept until you remove them; refreshed with the list while they have pending leads.',
+			vscode.l10n.t('Batches you opened by uuid (Open Enrichment Batch…, or a link) that the cutoff leaves out of the list. Kept until you remove them; refreshed with the list while they have pending leads.'),
 		);
 	}
 }
