@@ -37,7 +37,10 @@ describe('the published package (.vsix)', () => {
 		const manifest = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 		const wanted = manifestFiles(manifest);
 		assert.ok(wanted.includes('media/icon.png') && wanted.includes('dist/extension.js'), `the manifest's files: ${wanted.join(', ')}`);
-		assert.ok(wanted.some((f) => f.startsWith('media/walkthrough/')), 'the walkthrough media are among the manifest files');
+		assert.ok(
+			wanted.some((f) => f.startsWith('media/walkthrough/')),
+			'the walkthrough media are among the manifest files',
+		);
 		assert.deepEqual(
 			wanted.filter((f) => !listed.includes(f)),
 			[],
@@ -51,7 +54,21 @@ describe('the published package (.vsix)', () => {
 		try {
 			await fs.copyFile(path.join(repoRoot, '.vscodeignore'), path.join(dir, '.vscodeignore'));
 			await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'fixture', publisher: 'p', version: '0.0.1', engines: { vscode: '^1.95.0' } }));
-			const files = ['dist/extension.js', 'dist/extension.js.map', 'dist/testApi.js', 'media/icon.png', 'media/screenshots/sidebar.png', 'media/walkthrough/a.md', 'src/a.ts', 'test/a.ts', 'README.md', 'LICENSE', 'l10n/bundle.l10n.json', 'package.nls.json', 'woodpecker-0.0.1.vsix'];
+			const files = [
+				'dist/extension.js',
+				'dist/extension.js.map',
+				'dist/testApi.js',
+				'media/icon.png',
+				'media/screenshots/sidebar.png',
+				'media/walkthrough/a.md',
+				'src/a.ts',
+				'test/a.ts',
+				'README.md',
+				'LICENSE',
+				'l10n/bundle.l10n.json',
+				'package.nls.json',
+				'woodpecker-0.0.1.vsix',
+			];
 			for (const f of files) {
 				await fs.mkdir(path.dirname(path.join(dir, f)), { recursive: true });
 				await fs.writeFile(path.join(dir, f), 'x');
