@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: the unit, integration and UI suites in that order, each one even when an earlier
-// one failed, then one summary line, `N passed, N failed`, summed from test-results/<suite>.json.
-// A suite that died before writing its file counts as one failed test. Exits 1 when anything
-// failed or nothing passed.
+// `npm test`: the quality gates (types, lint with no warnings, formatting), then the unit,
+// integration and UI suites in that order, each one even when an earlier one failed, then one
+// summary line, `N passed, N failed`, summed from test-results/<suite>.json; each gate counts as
+// one passed or failed check. A suite that died before writing its file counts as one failed test.
+// Exits 1 when anything failed or nothing passed.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,6 +12,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const resultsDir = path.join(root, 'test-results');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Quality gates: each is one check, passed when its script exits 0. */
+const GATES = ['check-types', 'lint', 'format:check'];
 
 const SUITES = [
 	{ name: 'unit', script: 'test:unit' },
@@ -28,8 +32,21 @@ function readResult(name) {
 	return undefined;
 }
 
+/** Runs every gate, even after one failed, and returns the summary row for them. */
+function runGates() {
+	const started = Date.now();
+	const failed = [];
+	for (const gate of GATES) {
+		console.log(`\n=== check: ${gate} (npm run ${gate}) ===`);
+		const run = spawnSync(npm, ['run', '--silent', gate], { cwd: root, stdio: 'inherit' });
+		if (run.status !== 0) failed.push(gate);
+	}
+	const note = failed.length ? ` (${failed.join(', ')})` : '';
+	return { name: 'checks', passed: GATES.length - failed.length, failed: failed.length, seconds: (Date.now() - started) / 1000, note };
+}
+
 function main() {
-	const rows = [];
+	const rows = [runGates()];
 	for (const suite of SUITES) {
 		// A file left by an earlier run must not stand in for this one.
 		fs.rmSync(path.join(resultsDir, `${suite.name}.json`), { force: true });

@@ -9,6 +9,7 @@ import type { CommandContext } from './context';
 import { leadUids } from '../export/exportFormat';
 import { offerWayToData } from './nothingToShow';
 import { count } from '../common/count';
+import { ContextKeys, setContext } from '../common/contextKeys';
 
 /** Above this many leads the palette asks for a batch first, then a lead. */
 const FLAT_PICK_LIMIT = 5000;
@@ -26,6 +27,7 @@ export async function copyLeadUid(ctx: CommandContext, clicked?: EnrichmentNode,
 		leads = [picked];
 	}
 	await copy(leads.map((n) => n.uid).join('\n'), leads.length === 1 ? vscode.l10n.t('lead UID {0}', leads[0].uid) : vscode.l10n.t('{0} lead UIDs', leads.length));
+	void setContext(ContextKeys.leadUidCopied, true);
 }
 
 export async function copyBatchUuid(ctx: CommandContext, clicked?: EnrichmentNode): Promise<void> {
@@ -44,6 +46,7 @@ export async function copyAllLeadUids(ctx: CommandContext, clicked?: EnrichmentN
 	const leads = ctx.view.provider.leadsOf(batch).map((n) => n.row.lead);
 	const filtered = batch.filter === 'all' ? '' : vscode.l10n.t(' (filter "{0}")', filterLabel(batch.filter));
 	await copy(leadUids(leads), vscode.l10n.t('{0} of batch {1}{2}', count(leads.length, vscode.l10n.t('lead UID'), vscode.l10n.t('lead UIDs')), batch.row.batch.uuid, filtered));
+	void setContext(ContextKeys.leadUidCopied, true);
 }
 
 /** Every lead uid of these batches, one per line, batch after batch (the processed notification's Copy UIDs). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { localIsoDate } from '../api/dates';
+import { ContextKeys, setContext } from '../common/contextKeys';
 import { formatTime } from '../common/formatTime';
 import { type Cutoff, describeCutoff, sameCutoff, validateCutoffDate, windowStart } from '../settings/cutoff';
 import type { CommandContext } from './context';
@@ -26,6 +27,7 @@ export async function setCutoff(ctx: CommandContext): Promise<void> {
 	if (!cutoff) return;
 	await ctx.cutoffs.set(cutoff);
 	ctx.log.info(`Cutoff set to ${describeCutoff(cutoff)}.`);
+	void setContext(ContextKeys.cutoffChosen, true);
 }
 
 async function askForDate(current: Cutoff): Promise<Cutoff | undefined> {

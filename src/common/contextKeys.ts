@@ -16,6 +16,10 @@ export const ContextKeys = {
 	/** A lead filter other than All is in force (the Filter button shows filled). */
 	filtered: 'woodpecker.filtered',
 	groupedByDay: 'woodpecker.groupedByDay',
+	/** A cutoff was chosen (the walkthrough's step; a step done on the command itself would tick, and close the pick, before the choice). */
+	cutoffChosen: 'woodpecker.cutoffChosen',
+	/** A lead uid was copied (the walkthrough's step). */
+	leadUidCopied: 'woodpecker.leadUidCopied',
 } as const;
 
 export function setContext(key: string, value: unknown): Thenable<unknown> {

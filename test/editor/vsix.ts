@@ -15,11 +15,9 @@ export async function packageVsix(outFile: string, logFile: string, log: (line: 
 	fs.mkdirSync(path.dirname(outFile), { recursive: true });
 	const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 	if (!fs.existsSync(vsce)) throw new Error(`@vscode/vsce is not installed (${vsce}); run npm ci.`);
-	// --no-dependencies: esbuild already bundled them. package.json has no repository field, so
-	// --allow-missing-repository (else a y/N prompt; stdin is closed here) and
-	// --no-rewrite-relative-links (else vsce refuses README's relative image links: it cannot
-	// make them absolute without a repository; the README's looks do not matter to a test).
-	const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile];
+	// The same as `npm run package`: --no-dependencies, esbuild already bundled them. No other
+	// flag: the manifest's repository lets vsce make README's relative image links absolute.
+	const args = [vsce, 'package', '--no-dependencies', '--out', outFile];
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const out = fs.openSync(logFile, 'w');
 	let code: number;
