@@ -71,7 +71,9 @@ const dropDeadPolyfills = {
 const problemMatcher = {
 	name: 'esbuild-problem-matcher',
 	setup(build) {
-		build.onStart(() => { if (watch) console.log('[watch] build started'); });
+		build.onStart(() => {
+			if (watch) console.log('[watch] build started');
+		});
 		build.onEnd((result) => {
 			for (const { text, location } of result.errors) {
 				console.error(`✘ [ERROR] ${text}`);
@@ -101,24 +103,27 @@ async function main() {
 		logLevel: 'silent',
 		plugins: [dropDeadPolyfills, problemMatcher],
 	};
-	const builds = [{
-		...common,
-		entryPoints: ['src/extension.ts'],
-		outfile: 'dist/extension.js',
-		// Test hooks stay out of the shipped bundle; dist/testApi.js is loaded only outside production.
-		external: ['vscode', './testApi'],
-		minify: production,
-		// Keep '·', '…', '→' as UTF-8 rather than 6-byte \u escapes.
-		charset: 'utf8',
-		sourcemap: !production,
-		sourcesContent: false,
-		metafile: true,
-	}, {
-		...common,
-		entryPoints: ['src/testApi.ts'],
-		outfile: 'dist/testApi.js',
-		sourcemap: true,
-	}];
+	const builds = [
+		{
+			...common,
+			entryPoints: ['src/extension.ts'],
+			outfile: 'dist/extension.js',
+			// Test hooks stay out of the shipped bundle; dist/testApi.js is loaded only outside production.
+			external: ['vscode', './testApi'],
+			minify: production,
+			// Keep '·', '…', '→' as UTF-8 rather than 6-byte \u escapes.
+			charset: 'utf8',
+			sourcemap: !production,
+			sourcesContent: false,
+			metafile: true,
+		},
+		{
+			...common,
+			entryPoints: ['src/testApi.ts'],
+			outfile: 'dist/testApi.js',
+			sourcemap: true,
+		},
+	];
 	if (tests) {
 		builds.push({
 			...common,

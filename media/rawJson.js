@@ -100,9 +100,7 @@
 		const done = scanPos >= n;
 		spacer.style.height = `${Math.min(count * lineHeight, MAX_SCROLL_HEIGHT)}px`;
 		render();
-		statusEl.textContent = done
-			? say('lines', count.toLocaleString(), formatBytes(n))
-			: say('formatting', Math.floor((scanPos / n) * 100), count.toLocaleString());
+		statusEl.textContent = done ? say('lines', count.toLocaleString(), formatBytes(n)) : say('formatting', Math.floor((scanPos / n) * 100), count.toLocaleString());
 		document.body.dataset.state = done ? 'done' : 'indexing';
 		if (!done) setTimeout(() => indexSlice(gen, started), 0);
 	}

@@ -40,9 +40,7 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	const accounts = own(new AccountStore(context.secrets, context.globalState));
 	const cutoffs = own(new CutoffStore(context.globalState));
 	const storageFolder = context.globalStorageUri.fsPath;
-	const sources = own(
-		new Sources({ accounts, cutoffs, log, storageFolder, state: context.globalState, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }),
-	);
+	const sources = own(new Sources({ accounts, cutoffs, log, storageFolder, state: context.globalState, config: () => config.read(), progress: (task, options) => showRefreshProgress(VIEW_ID, task, options) }));
 	const viewOptions = own(new ViewOptionsStore(context.globalState));
 	const view = own(new EnrichmentView(sources, cutoffs, viewOptions));
 	const statusBar = own(new PendingStatusBar(sources, () => config.read().showPendingInStatusBar));
@@ -58,7 +56,12 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 			onDidChangeSettings: settingsChanged.event,
 			settings: () => config.read(),
 			view: view.treeView,
-			window: { get focused() { return vscode.window.state.focused; }, onDidChangeFocus: vscode.window.onDidChangeWindowState },
+			window: {
+				get focused() {
+					return vscode.window.state.focused;
+				},
+				onDidChangeFocus: vscode.window.onDidChangeWindowState,
+			},
 		}),
 	);
 	const ctx: CommandContext = { accounts, sources, scheduler, cutoffs, view, rawJson, log };
@@ -92,7 +95,10 @@ export function activate(context: vscode.ExtensionContext): WoodpeckerTestApi | 
 	// The test API is its own bundle (dist/testApi.js), loaded only outside production and never shipped.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { createTestApi } = require('./testApi') as typeof import('./testApi');
-	testApi = Object.assign(testApi ?? ({} as WoodpeckerTestApi), createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, processed, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }));
+	testApi = Object.assign(
+		testApi ?? ({} as WoodpeckerTestApi),
+		createTestApi({ sources, accounts, view, statusBar, scheduler, rawJson, processed, handleUri: (uri) => handleUri(ctx, uri), globalState: context.globalState, secrets: context.secrets, restart, activation: timing }),
+	);
 	return testApi;
 }
 

@@ -216,9 +216,7 @@ function readStored(value: unknown): Account[] {
 	for (const a of v.accounts as unknown[]) {
 		const r = a as Record<string, unknown> | null;
 		if (!r || typeof r.id !== 'string' || !/^[a-z0-9-]+$/.test(r.id) || typeof r.name !== 'string' || accounts.some((x) => x.id === r.id)) continue;
-		const companies = Array.isArray(r.companies)
-			? (r.companies as unknown[]).filter((c): c is ClientCompany => Number.isSafeInteger((c as ClientCompany)?.id) && typeof (c as ClientCompany)?.name === 'string')
-			: [];
+		const companies = Array.isArray(r.companies) ? (r.companies as unknown[]).filter((c): c is ClientCompany => Number.isSafeInteger((c as ClientCompany)?.id) && typeof (c as ClientCompany)?.name === 'string') : [];
 		accounts.push({ id: r.id, name: r.name, companies: companies.map((c) => ({ id: c.id, name: c.name })) });
 	}
 	return accounts;

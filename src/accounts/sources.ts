@@ -9,15 +9,7 @@ import { RequestQueue } from '../api/requestQueue';
 import type { FetchLike } from '../api/transport';
 import { Disposable } from '../common/disposable';
 import { type Disposable as DisposableLike, Emitter } from '../common/emitter';
-import {
-	EnrichmentStore,
-	type RefreshEnd,
-	type RefreshOutcome,
-	type RefreshTrigger,
-	type StoreCache,
-	type StoreConfig,
-	type StoreLog,
-} from '../enrichments/enrichmentStore';
+import { EnrichmentStore, type RefreshEnd, type RefreshOutcome, type RefreshTrigger, type StoreCache, type StoreConfig, type StoreLog } from '../enrichments/enrichmentStore';
 import type { OpenedMemory } from '../enrichments/openedBatches';
 import { ResponseCache } from '../enrichments/responseCache';
 import type { Cutoff } from '../settings/cutoff';
@@ -259,11 +251,7 @@ export class Sources extends Disposable {
 			fetch: this.deps.fetch,
 		});
 		const source: Source = { id, accountId, company, store };
-		const subs = [
-			store.onDidChange(() => this.changed.fire()),
-			store.onDidFinishRefresh((end) => this.finished.fire({ ...end, source })),
-			store.onDidForget((reason) => this.forgot.fire({ source, reason })),
-		];
+		const subs = [store.onDidChange(() => this.changed.fire()), store.onDidFinishRefresh((end) => this.finished.fire({ ...end, source })), store.onDidForget((reason) => this.forgot.fire({ source, reason }))];
 		this.parts.set(id, { cache, subscriptions: { dispose: () => subs.forEach((d) => d.dispose()) } });
 		return source;
 	}

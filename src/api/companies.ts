@@ -15,7 +15,7 @@ export function describeInvalidCompanyId(id: number | undefined): string | undef
 	if (id === undefined || isCompanyId(id)) return undefined;
 	const type = typeof id;
 	const shown = type === 'number' ? String(id) : type === 'object' ? l10n.t('an object') : l10n.t('a {0}', type);
-	return l10n.t('A Woodpecker company id is a positive whole number, not {0}. Choose the company again from the agency\'s list.', shown);
+	return l10n.t("A Woodpecker company id is a positive whole number, not {0}. Choose the company again from the agency's list.", shown);
 }
 
 /** The path and query of one page (1-based) of the company list, `active` sent only when given. */
@@ -50,7 +50,9 @@ export async function readAllCompanies(getPage: (pathAndQuery: string) => Promis
 		// A server that ignores `page` would hand out its first page forever.
 		if (current <= previous) throw unexpectedShape(l10n.t('page {0} of the agency companies came back as page {1} again', page, current));
 		if (page >= MAX_COMPANY_PAGES) {
-			throw invalidResponse(l10n.t('Woodpecker\'s list of agency companies did not end after {0} pages, so it was not loaded. Check the woodpecker.apiBaseUrl setting; if it points at Woodpecker, try again later.', MAX_COMPANY_PAGES));
+			throw invalidResponse(
+				l10n.t("Woodpecker's list of agency companies did not end after {0} pages, so it was not loaded. Check the woodpecker.apiBaseUrl setting; if it points at Woodpecker, try again later.", MAX_COMPANY_PAGES),
+			);
 		}
 		previous = current;
 	}

@@ -115,7 +115,7 @@ export function errorFromBody(status: number, statusText: string | undefined, te
 	const details = typeof body?.details === 'string' ? body.details : undefined;
 	const title = typeof body?.title === 'string' ? body.title : statusText || undefined;
 	let note: string | undefined;
-	if (!body && looksLikeHtml(text)) note = l10n.t('The answer was an HTML page, not Woodpecker\'s JSON (a proxy or gateway in between?).');
+	if (!body && looksLikeHtml(text)) note = l10n.t("The answer was an HTML page, not Woodpecker's JSON (a proxy or gateway in between?).");
 	else if (!body && !text.trim()) note = l10n.t('The answer had no body.');
 	return httpError(status, title, details, note, retryAfterMs);
 }
@@ -136,7 +136,12 @@ export function redirected(status: number, statusText: string | undefined, locat
 		kind: 'http',
 		status,
 		title,
-		message: l10n.t('Woodpecker\'s address answered with a redirect{0}. The API key is only sent to the address in woodpecker.apiBaseUrl: if Woodpecker has moved, set that setting to its new address. (HTTP {1} {2})', to, status, title),
+		message: l10n.t(
+			"Woodpecker's address answered with a redirect{0}. The API key is only sent to the address in woodpecker.apiBaseUrl: if Woodpecker has moved, set that setting to its new address. (HTTP {1} {2})",
+			to,
+			status,
+			title,
+		),
 	});
 }
 
@@ -201,7 +206,7 @@ export function tooLarge(maxBytes: number): WoodpeckerApiError {
 	return new WoodpeckerApiError({
 		kind: 'too-large',
 		title: l10n.t('Response too large'),
-		message: l10n.t('Woodpecker\'s answer is larger than {0}, so it was not loaded. Choose a later cutoff to fetch fewer batches.', formatBytes(maxBytes)),
+		message: l10n.t("Woodpecker's answer is larger than {0}, so it was not loaded. Choose a later cutoff to fetch fewer batches.", formatBytes(maxBytes)),
 	});
 }
 

@@ -191,9 +191,7 @@ function parseJson(text: string): unknown {
 		return JSON.parse(clean);
 	} catch {
 		throw invalidResponse(
-			/^\s*</.test(clean)
-				? l10n.t('Woodpecker answered with an HTML page instead of JSON; a proxy or captive portal may be in the way.')
-				: l10n.t('Woodpecker\'s answer is not valid JSON; it may have been cut off.'),
+			/^\s*</.test(clean) ? l10n.t('Woodpecker answered with an HTML page instead of JSON; a proxy or captive portal may be in the way.') : l10n.t("Woodpecker's answer is not valid JSON; it may have been cut off."),
 		);
 	}
 }

@@ -5,7 +5,7 @@ import type { CommandContext } from './context';
 import { hasKey, resolveAccount } from './targets';
 
 // A function, not a constant: VS Code may load the display language's bundle after this module.
-const keyPrompt = () => vscode.l10n.t('Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code\'s secret storage.');
+const keyPrompt = () => vscode.l10n.t("Paste the Woodpecker API key (Woodpecker → Marketplace → Integrations → API keys). It is kept in VS Code's secret storage.");
 
 /** A password box for a key; undefined when the user cancels. */
 async function askForKey(title: string): Promise<string | undefined> {

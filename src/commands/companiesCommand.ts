@@ -27,14 +27,11 @@ export async function chooseCompanies(ctx: CommandContext, arg?: unknown): Promi
 	}
 	let listed: AgencyCompany[];
 	try {
-		listed = await vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the client companies of {0}…', account.name), cancellable: true },
-			(_p, token) => {
-				const abort = new AbortController();
-				token.onCancellationRequested(() => abort.abort());
-				return hq.store.listCompanies(abort.signal);
-			},
-		);
+		listed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the client companies of {0}…', account.name), cancellable: true }, (_p, token) => {
+			const abort = new AbortController();
+			token.onCancellationRequested(() => abort.abort());
+			return hq.store.listCompanies(abort.signal);
+		});
 	} catch (e) {
 		const error = toApiError(e);
 		if (error.kind === 'aborted') return;

@@ -13,14 +13,21 @@ interface CutoffPick extends vscode.QuickPickItem {
 export async function setCutoff(ctx: CommandContext): Promise<void> {
 	const current = ctx.cutoffs.get();
 	const now = new Date();
-	const choices: Cutoff[] = [{ kind: 'days', days: 1 }, { kind: 'days', days: 7 }, { kind: 'days', days: 30 }];
+	const choices: Cutoff[] = [
+		{ kind: 'days', days: 1 },
+		{ kind: 'days', days: 7 },
+		{ kind: 'days', days: 30 },
+	];
 	const items: CutoffPick[] = choices.map((cutoff) => ({
 		label: `${sameCutoff(cutoff, current) ? '$(check) ' : ''}${capitalize(describeCutoff(cutoff))}`,
 		// The exact start, so "last 7 days" is not mistaken for calendar days.
 		description: vscode.l10n.t('since {0}', formatTime(new Date(windowStart(cutoff, now)), now)),
 		cutoff,
 	}));
-	items.push({ label: vscode.l10n.t('{0}A specific date…', current.kind === 'date' ? '$(check) ' : ''), description: current.kind === 'date' ? vscode.l10n.t('now {0}', current.date) : vscode.l10n.t('from midnight of a day you choose') });
+	items.push({
+		label: vscode.l10n.t('{0}A specific date…', current.kind === 'date' ? '$(check) ' : ''),
+		description: current.kind === 'date' ? vscode.l10n.t('now {0}', current.date) : vscode.l10n.t('from midnight of a day you choose'),
+	});
 	const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Woodpecker: Show Batches Created In…'), placeHolder: `Now: ${describeCutoff(current)}` });
 	if (!pick) return;
 	const cutoff = pick.cutoff ?? (await askForDate(current));

@@ -38,9 +38,7 @@ export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): P
 	const several = ctx.sources.several;
 	const filter = ctx.view.options.filter;
 	const provider = ctx.view.provider;
-	const parts: ExportPart[] = ctx.sources.sources
-		.filter((s) => s.store.data)
-		.map((s) => ({ label: ctx.sources.label(s), batches: provider.batchNodesOf(s).map((n) => filterBatch(n.row.batch, filter)!) }));
+	const parts: ExportPart[] = ctx.sources.sources.filter((s) => s.store.data).map((s) => ({ label: ctx.sources.label(s), batches: provider.batchNodesOf(s).map((n) => filterBatch(n.row.batch, filter)!) }));
 	if (!parts.some((p) => p.batches.length)) return offerWayToData(ctx, vscode.l10n.t('There are no enrichment batches on screen to export.'));
 	const filtered = filter === 'all' ? '' : vscode.l10n.t(' (only the leads "{0}")', filterLabel(filter));
 	const format = args.format ?? (await vscode.window.showQuickPick(formats(), { title: vscode.l10n.t('Woodpecker: Export'), placeHolder: vscode.l10n.t('Export the batches on screen{0} as…', filtered) }))?.format;
@@ -54,12 +52,16 @@ export async function exportShown(ctx: CommandContext, args: ExportArgs = {}): P
 			filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
 		}));
 	if (!uri) return;
-	const { text, leads } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting Woodpecker enrichments…') }, () =>
-		format === 'csv' ? toCsv(parts) : toJson(parts),
-	);
+	const { text, leads } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting Woodpecker enrichments…') }, () => (format === 'csv' ? toCsv(parts) : toJson(parts)));
 	await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
 	const batches = parts.reduce((n, p) => n + p.batches.length, 0);
-	const what = vscode.l10n.t('{0} of {1}{2}{3}', count(leads, vscode.l10n.t('lead'), vscode.l10n.t('leads')), count(batches, vscode.l10n.t('batch'), vscode.l10n.t('batches')), several ? vscode.l10n.t(' from {0} accounts', parts.length) : '', filter === 'all' ? '' : vscode.l10n.t(' (filter "{0}")', filterLabel(filter)));
+	const what = vscode.l10n.t(
+		'{0} of {1}{2}{3}',
+		count(leads, vscode.l10n.t('lead'), vscode.l10n.t('leads')),
+		count(batches, vscode.l10n.t('batch'), vscode.l10n.t('batches')),
+		several ? vscode.l10n.t(' from {0} accounts', parts.length) : '',
+		filter === 'all' ? '' : vscode.l10n.t(' (filter "{0}")', filterLabel(filter)),
+	);
 	ctx.log.info(`Exported ${what} as ${format.toUpperCase()} to ${uri.fsPath}.`);
 	if (args.uri) return;
 	const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} to {1}.', what, path.basename(uri.fsPath)), vscode.l10n.t('Open File'));

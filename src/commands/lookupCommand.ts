@@ -43,27 +43,29 @@ async function lookUpIn(ctx: CommandContext, source: Source, initial: string): P
 export async function openBatch(ctx: CommandContext, source: Source, uuid: string): Promise<void> {
 	const several = ctx.sources.several;
 	try {
-		const { batch, inList } = await vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening batch {0}…', uuid), cancellable: true },
-			(_p, token) => {
-				const abort = new AbortController();
-				token.onCancellationRequested(() => abort.abort());
-				return source.store.openBatch(uuid, abort.signal);
-			},
-		);
+		const { batch, inList } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Opening batch {0}…', uuid), cancellable: true }, (_p, token) => {
+			const abort = new AbortController();
+			token.onCancellationRequested(() => abort.abort());
+			return source.store.openBatch(uuid, abort.signal);
+		});
 		const node = ctx.view.provider.batchNode(source, batch.uuid, !inList);
 		if (node) {
 			await ctx.view.treeView.reveal(node, { select: true, focus: true, expand: true });
 			return;
 		}
 		const from = several ? ` · ${ctx.sources.label(source)}` : '';
-		ctx.rawJson.show({ title: vscode.l10n.t('Batch {0}', batch.uuid), subtitle: vscode.l10n.t('{0} · created {1} · opened by uuid{2}', count(batch.leads.length, vscode.l10n.t('lead'), vscode.l10n.t('leads')), batch.created, from), value: batch, sourceId: source.id });
+		ctx.rawJson.show({
+			title: vscode.l10n.t('Batch {0}', batch.uuid),
+			subtitle: vscode.l10n.t('{0} · created {1} · opened by uuid{2}', count(batch.leads.length, vscode.l10n.t('lead'), vscode.l10n.t('leads')), batch.created, from),
+			value: batch,
+			sourceId: source.id,
+		});
 	} catch (e) {
 		const error = toApiError(e);
 		if (error.kind === 'http' && error.status === 404) {
 			// Asked of an address the list loads from, a 404 means this account has no such batch.
 			const choice = await vscode.window.showWarningMessage(
-				inertLinks(vscode.l10n.t('Woodpecker has no enrichment batch {0} in {1}. Check the uuid, or whether it was queued with another account\'s key.', uuid, several ? ctx.sources.label(source) : vscode.l10n.t('this account'))),
+				inertLinks(vscode.l10n.t("Woodpecker has no enrichment batch {0} in {1}. Check the uuid, or whether it was queued with another account's key.", uuid, several ? ctx.sources.label(source) : vscode.l10n.t('this account'))),
 				vscode.l10n.t('Try Another UUID'),
 			);
 			if (choice) await lookUpIn(ctx, source, uuid);

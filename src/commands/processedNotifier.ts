@@ -101,10 +101,13 @@ export class ProcessedNotifier extends Disposable {
 			if (node) await Promise.resolve(view.treeView.reveal(node, { select: false, focus: false })).catch(() => undefined);
 		}
 		const node = nodeOf(first);
-		const revealed = node && this.inTree(node) && (await Promise.resolve(view.treeView.reveal(node, { select: true, focus: true })).then(
-			() => true,
-			() => false,
-		));
+		const revealed =
+			node &&
+			this.inTree(node) &&
+			(await Promise.resolve(view.treeView.reveal(node, { select: true, focus: true })).then(
+				() => true,
+				() => false,
+			));
 		if (!revealed) this.showRawJson(first);
 	}
 
@@ -124,6 +127,13 @@ export class ProcessedNotifier extends Disposable {
 		const row = data?.model.findBatch(f.row.batch.uuid);
 		const current = data && row && contentFor({ sourceId: f.sourceId, kind: 'batch', id: row.id }, data, label);
 		const batch = f.row.batch;
-		rawJson.show(current ?? { title: vscode.l10n.t('Batch {0}', batch.uuid), subtitle: vscode.l10n.t('{0} · created {1} · no longer in the last answer{2}', count(batch.leads.length, vscode.l10n.t('lead'), vscode.l10n.t('leads')), batch.created, label ? ` · ${label}` : ''), value: batch, sourceId: f.sourceId });
+		rawJson.show(
+			current ?? {
+				title: vscode.l10n.t('Batch {0}', batch.uuid),
+				subtitle: vscode.l10n.t('{0} · created {1} · no longer in the last answer{2}', count(batch.leads.length, vscode.l10n.t('lead'), vscode.l10n.t('leads')), batch.created, label ? ` · ${label}` : ''),
+				value: batch,
+				sourceId: f.sourceId,
+			},
+		);
 	}
 }

@@ -31,7 +31,15 @@ export async function refreshAndReport(ctx: CommandContext, sourceIds?: readonly
 		return reportError(what, outcome.error, { retry: () => refreshAndReport(ctx, [source.id]), target: several ? { sourceId: source.id } : undefined, isCompany: !!source.company });
 	}
 	const names = failed.map((f) => ctx.sources.label(f.source)).join(', ');
-	const choice = await vscode.window.showErrorMessage(inertLinks(vscode.l10n.t('Could not refresh {0} of {1} Woodpecker accounts: {2}. Each row says why.', failed.length, outcomes.length, names)), vscode.l10n.t('Retry'), vscode.l10n.t('Show Log'));
-	if (choice === vscode.l10n.t('Retry')) await refreshAndReport(ctx, failed.map((f) => f.source.id));
-	else if (choice === vscode.l10n.t('Show Log')) ctx.log.show();
+	const choice = await vscode.window.showErrorMessage(
+		inertLinks(vscode.l10n.t('Could not refresh {0} of {1} Woodpecker accounts: {2}. Each row says why.', failed.length, outcomes.length, names)),
+		vscode.l10n.t('Retry'),
+		vscode.l10n.t('Show Log'),
+	);
+	if (choice === vscode.l10n.t('Retry')) {
+		await refreshAndReport(
+			ctx,
+			failed.map((f) => f.source.id),
+		);
+	} else if (choice === vscode.l10n.t('Show Log')) ctx.log.show();
 }

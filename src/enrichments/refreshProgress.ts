@@ -16,13 +16,10 @@ export function showRefreshProgress(viewId: string, task: Promise<unknown>, opti
 	void vscode.window.withProgress({ location: { viewId } }, () => settled);
 	if (options.trigger !== 'user') return;
 	const timer = setTimeout(() => {
-		void vscode.window.withProgress(
-			{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading Woodpecker enrichments…'), cancellable: true },
-			(_progress, token) => {
-				token.onCancellationRequested(options.cancel);
-				return settled;
-			},
-		);
+		void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading Woodpecker enrichments…'), cancellable: true }, (_progress, token) => {
+			token.onCancellationRequested(options.cancel);
+			return settled;
+		});
 	}, delayMs);
 	void settled.then(() => clearTimeout(timer));
 }

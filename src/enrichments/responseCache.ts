@@ -49,7 +49,10 @@ export class ResponseCache {
 	private readonly file: string;
 	private last: Promise<unknown> = Promise.resolve();
 
-	constructor(folder: string, private readonly log: Log) {
+	constructor(
+		folder: string,
+		private readonly log: Log,
+	) {
 		this.file = path.join(folder, FILE);
 	}
 

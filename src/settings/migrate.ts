@@ -27,11 +27,7 @@ export async function migrateSettings(log: MigrationLog): Promise<void> {
 				// A value already set under the new name is the newer choice: it stays.
 				if (kept === undefined) await config.update(to, value, target);
 				await config.update(from, undefined, target);
-				log.info(
-					kept === undefined
-						? `Moved woodpecker.${from} (${JSON.stringify(value)}) to woodpecker.${to} in ${where}.`
-						: `Removed woodpecker.${from} from ${where}: woodpecker.${to} is already set there.`,
-				);
+				log.info(kept === undefined ? `Moved woodpecker.${from} (${JSON.stringify(value)}) to woodpecker.${to} in ${where}.` : `Removed woodpecker.${from} from ${where}: woodpecker.${to} is already set there.`);
 			} catch (e) {
 				log.warn(`Could not move woodpecker.${from} to woodpecker.${to} in ${where}: ${e instanceof Error ? e.message : String(e)}. Set woodpecker.${to} yourself.`);
 			}

@@ -50,9 +50,24 @@ export interface ToolsDeps {
 export function registerEnrichmentTools(deps: ToolsDeps): vscode.Disposable {
 	const data = new ToolData({ sources: deps.sources, cutoffs: deps.cutoffs });
 	const registered = [
-		vscode.lm.registerTool(TOOL_NAMES.list, tool(deps, TOOL_NAMES.list, (input) => readListInput(input, new Date()), listMessage, (q) => list(data, q))),
-		vscode.lm.registerTool(TOOL_NAMES.get, tool(deps, TOOL_NAMES.get, readBatchInput, batchMessage, (q, signal) => get(data, q, signal))),
-		vscode.lm.registerTool(TOOL_NAMES.find, tool(deps, TOOL_NAMES.find, readLeadInput, leadMessage, (q) => find(data, q))),
+		vscode.lm.registerTool(
+			TOOL_NAMES.list,
+			tool(
+				deps,
+				TOOL_NAMES.list,
+				(input) => readListInput(input, new Date()),
+				listMessage,
+				(q) => list(data, q),
+			),
+		),
+		vscode.lm.registerTool(
+			TOOL_NAMES.get,
+			tool(deps, TOOL_NAMES.get, readBatchInput, batchMessage, (q, signal) => get(data, q, signal)),
+		),
+		vscode.lm.registerTool(
+			TOOL_NAMES.find,
+			tool(deps, TOOL_NAMES.find, readLeadInput, leadMessage, (q) => find(data, q)),
+		),
 	];
 	return { dispose: () => registered.forEach((d) => d.dispose()) };
 }
@@ -61,13 +76,7 @@ export function registerEnrichmentTools(deps: ToolsDeps): vscode.Disposable {
  * One tool: its input checked (a problem is the answer), a message saying what is read, and an
  * answer that never throws and never holds a key.
  */
-function tool<Q>(
-	deps: ToolsDeps,
-	name: string,
-	read: (input: unknown) => Checked<Q>,
-	message: (query: Q) => string,
-	answer: (query: Q, signal: AbortSignal) => Promise<string>,
-): vscode.LanguageModelTool<unknown> {
+function tool<Q>(deps: ToolsDeps, name: string, read: (input: unknown) => Checked<Q>, message: (query: Q) => string, answer: (query: Q, signal: AbortSignal) => Promise<string>): vscode.LanguageModelTool<unknown> {
 	return {
 		prepareInvocation(options) {
 			const checked = read(options.input);
@@ -122,14 +131,20 @@ async function get(data: ToolData, query: BatchQuery, signal: AbortSignal): Prom
 	const looked = await data.lookUp(targets.sources, query.uuid, signal);
 	if ('found' in looked) return batchAnswer({ row: looked.found.row, label: data.label(looked.found.source), status: query.status, viewCutoff: data.viewCutoff.text, asOf: undefined });
 	if ('failure' in looked) return failureAnswer(vscode.l10n.t('Woodpecker enrichment batch {0}{1}', query.uuid, labelled(data, looked.source)), looked.failure);
-	return batchNotFoundAnswer(query.uuid, targets.sources.map((s) => data.label(s)).filter((l): l is string => l !== undefined));
+	return batchNotFoundAnswer(
+		query.uuid,
+		targets.sources.map((s) => data.label(s)).filter((l): l is string => l !== undefined),
+	);
 }
 
 async function find(data: ToolData, query: LeadQuery): Promise<string> {
 	const targets = data.targets(query.account);
 	if (!targets.ok) return notReadable(targets, query.account);
 	const read = await data.read(targets.sources);
-	const hits = findLeadHits(read.map((r) => ({ label: r.label, rows: r.data?.model.rows ?? [] })), query.uid);
+	const hits = findLeadHits(
+		read.map((r) => ({ label: r.label, rows: r.data?.model.rows ?? [] })),
+		query.uid,
+	);
 	const failures = read.filter((r) => !r.data && r.failure).map((r) => ({ label: r.label, failure: r.failure! }));
 	if (!hits.length && failures.length === read.length) return failureAnswer(vscode.l10n.t('the Woodpecker enrichment batches'), failures[0].failure);
 	return leadAnswer({ uid: query.uid, hits, viewCutoff: data.viewCutoff.text, account: query.account, failures });

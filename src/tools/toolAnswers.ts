@@ -38,7 +38,7 @@ export interface SourceSection {
 
 export const NO_KEY_ANSWER = "No Woodpecker API key is set: ask the user to run 'Woodpecker: Set API Key'.";
 
-export const TOOLS_OFF_ANSWER = "The Woodpecker tools are turned off (the woodpecker.enableLanguageModelTools setting): nothing was read. The user can turn them on in the settings.";
+export const TOOLS_OFF_ANSWER = 'The Woodpecker tools are turned off (the woodpecker.enableLanguageModelTools setting): nothing was read. The user can turn them on in the settings.';
 export const UNTRUSTED_ANSWER = 'The Woodpecker tools are off in an untrusted workspace: nothing was read. The user can trust the workspace to use them.';
 
 const HINTS: Record<ErrorAction, string> = {
@@ -133,8 +133,10 @@ export function batchAnswer({ row, label, status, viewCutoff, asOf, failure }: B
 	const which = status === 'any' ? 'Its leads' : `Its ${count(leads.length, 'lead', 'leads')} ${LEAD_PHRASES[status]}`;
 	if (leads.length) head.push(`${which}, in the order Woodpecker sent them (uid · status · result):`);
 	else if (status !== 'any') head.push(`It has no lead ${LEAD_PHRASES[status]}.`);
-	return bounded(head, [{ header: [], lines: leads.map(leadLine) }], (left) =>
-		`${count(left, 'lead', 'leads')} left out; narrow with status (pending, converted, not_converted), or ask the user to open the batch with 'Woodpecker: Look Up Batch by UUID…'.`,
+	return bounded(
+		head,
+		[{ header: [], lines: leads.map(leadLine) }],
+		(left) => `${count(left, 'lead', 'leads')} left out; narrow with status (pending, converted, not_converted), or ask the user to open the batch with 'Woodpecker: Look Up Batch by UUID…'.`,
 	);
 }
 
@@ -183,8 +185,13 @@ export function leadAnswer({ uid, hits, viewCutoff, account, failures }: LeadAns
 		return bounded(head, [], () => '');
 	}
 	const batches = new Set(hits.map((h) => h.row)).size;
-	head.push(`Lead ${shownUid} is in ${count(batches, 'batch', 'batches')} within the view's cutoff (${viewCutoff}) (read-only; batch uuid · created · ${hits.some((h) => h.label !== undefined) ? 'account · ' : ''}status · result):`, ...notes);
-	const lines = hits.map((h) => [visibleText(h.row.batch.uuid), createdText(h.row), ...(h.label === undefined ? [] : [visibleText(h.label)]), `${visibleText(rawStatusText(h.lead))} (${STATE_WORDS[leadState(h.lead)]})`].join(' · '));
+	head.push(
+		`Lead ${shownUid} is in ${count(batches, 'batch', 'batches')} within the view's cutoff (${viewCutoff}) (read-only; batch uuid · created · ${hits.some((h) => h.label !== undefined) ? 'account · ' : ''}status · result):`,
+		...notes,
+	);
+	const lines = hits.map((h) =>
+		[visibleText(h.row.batch.uuid), createdText(h.row), ...(h.label === undefined ? [] : [visibleText(h.label)]), `${visibleText(rawStatusText(h.lead))} (${STATE_WORDS[leadState(h.lead)]})`].join(' · '),
+	);
 	return bounded(head, [{ header: [], lines }], (left) => `${count(left, 'more place', 'more places')} left out; narrow with account.`);
 }
 

@@ -113,6 +113,6 @@ function readStatus(value: unknown): StatusFilter | { problem: string } {
 function readAccount(value: unknown): string | undefined | { problem: string } {
 	if (value === undefined) return undefined;
 	const v = typeof value === 'string' ? value.trim() : undefined;
-	if (v === undefined || v.length > MAX_TEXT) return { problem: 'account must be the name of one of the user\'s Woodpecker accounts, as the view shows it; leave it out for all of them.' };
+	if (v === undefined || v.length > MAX_TEXT) return { problem: "account must be the name of one of the user's Woodpecker accounts, as the view shows it; leave it out for all of them." };
 	return v || undefined;
 }

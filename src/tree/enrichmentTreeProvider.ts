@@ -31,7 +31,7 @@ const actionRows = (): Record<ErrorAction, { label: string; icon: string; toolti
 	retry: { label: vscode.l10n.t('Retry'), icon: 'refresh', tooltip: vscode.l10n.t('Load the enrichment batches again.') },
 	openSettings: { label: vscode.l10n.t('Open Settings…'), icon: 'gear', tooltip: vscode.l10n.t('Check the woodpecker.apiBaseUrl setting.') },
 	setCutoff: { label: vscode.l10n.t('Set Cutoff…'), icon: 'calendar', tooltip: vscode.l10n.t('Choose which batches to show.') },
-	chooseCompanies: { label: vscode.l10n.t('Choose Client Companies…'), icon: 'organization', tooltip: vscode.l10n.t('Choose again among the agency\'s client companies.') },
+	chooseCompanies: { label: vscode.l10n.t('Choose Client Companies…'), icon: 'organization', tooltip: vscode.l10n.t("Choose again among the agency's client companies.") },
 });
 
 /**
@@ -342,10 +342,16 @@ export class EnrichmentTreeProvider extends Disposable implements vscode.TreeDat
 			const { command, arguments: args } = actionCommand(a, target);
 			return new ActionNode(`${scope}action/${a}`, label, icon, tooltip, { command, title: label, arguments: args });
 		});
-		if (failure && !data) rows.push(new ActionNode(`${scope}action/showLog`, vscode.l10n.t('Show Log'), 'output', vscode.l10n.t('What the extension sent and received.'), { command: 'woodpecker.showLog', title: vscode.l10n.t('Show Log') }));
+		if (failure && !data) {
+			rows.push(new ActionNode(`${scope}action/showLog`, vscode.l10n.t('Show Log'), 'output', vscode.l10n.t('What the extension sent and received.'), { command: 'woodpecker.showLog', title: vscode.l10n.t('Show Log') }));
+		}
 		const shown = this.rows.get(source.id);
 		if (shown?.model && !shown.model.isEmpty && !shown.batches.length && shown.filter !== 'all') {
-			const tooltip = vscode.l10n.t('No lead of the {0} within the cutoff matches the filter "{1}". Show every lead again.', count(shown.model.rows.length, vscode.l10n.t('batch'), vscode.l10n.t('batches')), filterLabel(shown.filter));
+			const tooltip = vscode.l10n.t(
+				'No lead of the {0} within the cutoff matches the filter "{1}". Show every lead again.',
+				count(shown.model.rows.length, vscode.l10n.t('batch'), vscode.l10n.t('batches')),
+				filterLabel(shown.filter),
+			);
 			rows.push(new ActionNode(`${scope}action/clearFilter`, vscode.l10n.t('Clear Filter'), 'clear-all', tooltip, { command: 'woodpecker.clearFilter', title: vscode.l10n.t('Clear Filter') }));
 		}
 		return rows;

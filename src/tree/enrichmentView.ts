@@ -77,10 +77,16 @@ export class EnrichmentView extends Disposable {
 		void setContext(ContextKeys.ready, this.sources.initialized);
 		void setContext(ContextKeys.hasApiKey, this.sources.hasKey);
 		void setContext(ContextKeys.state, this.state);
-		void setContext(ContextKeys.hasData, sources.some((s) => s.store.data !== undefined));
+		void setContext(
+			ContextKeys.hasData,
+			sources.some((s) => s.store.data !== undefined),
+		);
 		void setContext(ContextKeys.refreshing, this.sources.isRefreshing);
 		void setContext(ContextKeys.accounts, this.sources.accountCount);
-		void setContext(ContextKeys.hasOpened, sources.some((s) => !s.store.opened.isEmpty));
+		void setContext(
+			ContextKeys.hasOpened,
+			sources.some((s) => !s.store.opened.isEmpty),
+		);
 		void setContext(ContextKeys.filtered, this.options.filter !== 'all');
 		void setContext(ContextKeys.groupedByDay, this.options.groupByDay);
 	}

@@ -40,9 +40,8 @@ export class PendingStatusBar extends Disposable {
 		if (!this.visible) return this.item.hide();
 		this.item.text = vscode.l10n.t('$(sync~spin) {0} pending', pending);
 		const where = this.sources.several ? vscode.l10n.t(' in {0}', count(accounts, vscode.l10n.t('account'), vscode.l10n.t('accounts'))) : '';
-		this.item.tooltip = pending === 1
-			? vscode.l10n.t('1 Woodpecker lead is still being enriched{0}. Click to show them.', where)
-			: vscode.l10n.t('{0} Woodpecker leads are still being enriched{1}. Click to show them.', pending, where);
+		this.item.tooltip =
+			pending === 1 ? vscode.l10n.t('1 Woodpecker lead is still being enriched{0}. Click to show them.', where) : vscode.l10n.t('{0} Woodpecker leads are still being enriched{1}. Click to show them.', pending, where);
 		this.item.accessibilityInformation = { label: vscode.l10n.t('Woodpecker: {0} pending{1}', count(pending, vscode.l10n.t('lead'), vscode.l10n.t('leads')), where) };
 		this.item.show();
 	}

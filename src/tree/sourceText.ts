@@ -68,7 +68,7 @@ export function sourceTooltip(i: SourceTextInput): string {
 	const who = i.kind === 'company' ? l10n.t('**Client company** {0} of {1}', markdownCode(i.name), markdownCode(i.agency ?? '')) : `**Account** ${markdownCode(i.name)}`;
 	const lines = [who, ''];
 	if (i.state === 'no-key') lines.push(l10n.t('No API key is set for this account.'));
-	if (i.outOfReach) lines.push(l10n.t('The agency\'s key no longer reaches this company: it may have left the agency. Choose Client Companies… to update the list.'), '');
+	if (i.outOfReach) lines.push(l10n.t("The agency's key no longer reaches this company: it may have left the agency. Choose Client Companies… to update the list."), '');
 	if (i.failure) lines.push(`${i.state === 'error' ? l10n.t('Could not load') : l10n.t('Refresh failed at {0}', formatTime(i.failure.at, now))}: ${markdownText(i.failure.message)}`, '');
 	if (i.receivedAt) lines.push(`${i.cached ? l10n.t('Cached data from') : l10n.t('Received')} ${formatTime(i.receivedAt, now)}`);
 	return lines.join('\n').trim();

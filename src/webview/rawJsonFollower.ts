@@ -57,7 +57,15 @@ export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?
 		}
 		case 'batch': {
 			const row = model.findRow(target.id);
-			return row && { title: l10n.t('Batch {0}', row.batch.uuid), subtitle: l10n.t('{0} · created {1}{2}', count(row.total, l10n.t('lead'), l10n.t('leads')), row.batch.created, from), value: row.batch, follows: target, sourceId: target.sourceId };
+			return (
+				row && {
+					title: l10n.t('Batch {0}', row.batch.uuid),
+					subtitle: l10n.t('{0} · created {1}{2}', count(row.total, l10n.t('lead'), l10n.t('leads')), row.batch.created, from),
+					value: row.batch,
+					follows: target,
+					sourceId: target.sourceId,
+				}
+			);
 		}
 		case 'lead': {
 			const row = model.findRow(target.batchId);
@@ -66,4 +74,3 @@ export function contentFor(target: RawJsonTarget, data: LoadedData, sourceLabel?
 		}
 	}
 }
-

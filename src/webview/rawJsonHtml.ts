@@ -12,12 +12,14 @@ export interface RawJsonHtmlInput {
 export function renderRawJsonHtml(input: RawJsonHtmlInput): string {
 	const nonce = randomBytes(16).toString('base64');
 	// The words the page's script writes itself ({0}: a number, a size), in the display language.
-	const strings = escapeHtml(JSON.stringify({
-		lines: l10n.t('{0} lines · {1}'),
-		formatting: l10n.t('Formatting… {0}% ({1} lines so far)'),
-		noResults: l10n.t('No results'),
-		line: l10n.t('Line {0}'),
-	}));
+	const strings = escapeHtml(
+		JSON.stringify({
+			lines: l10n.t('{0} lines · {1}'),
+			formatting: l10n.t('Formatting… {0}% ({1} lines so far)'),
+			noResults: l10n.t('No results'),
+			line: l10n.t('Line {0}'),
+		}),
+	);
 	const csp = [`default-src 'none'`, `style-src ${input.cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${input.cspSource}`, `img-src ${input.cspSource}`].join('; ');
 	return `<!DOCTYPE html>
 <html lang="en">

@@ -57,7 +57,6 @@ function floor(url: string, retried = false): Promise<unknown> {
 	});
 }
 
-
 /** Ours: the extension's sources (one account: client + model) and provider, until every root tree item exists. */
 async function makePipeline(base: string) {
 	const { sources } = await benchSources(base, KEY);
@@ -198,7 +197,7 @@ async function benchGzip(): Promise<string[]> {
 	for (const gzip of [false, true]) {
 		const server = new FakeWoodpeckerServer({ apiKey: KEY, batches, gzip });
 		const base = await server.start();
-			try {
+		try {
 			const pipeline = await makePipeline(base);
 			await pipeline.run();
 			const times: number[] = [];
@@ -214,11 +213,13 @@ async function benchGzip(): Promise<string[]> {
 
 function wireBytes(url: string, gzip: boolean): Promise<number> {
 	return new Promise((resolve, reject) => {
-		http.get(url, { headers: { 'x-api-key': KEY, 'accept-encoding': gzip ? 'gzip' : 'identity' } }, (res) => {
-			let n = 0;
-			res.on('data', (c: Buffer) => (n += c.length));
-			res.on('end', () => resolve(n));
-		}).on('error', reject);
+		http
+			.get(url, { headers: { 'x-api-key': KEY, 'accept-encoding': gzip ? 'gzip' : 'identity' } }, (res) => {
+				let n = 0;
+				res.on('data', (c: Buffer) => (n += c.length));
+				res.on('end', () => resolve(n));
+			})
+			.on('error', reject);
 	});
 }
 
@@ -270,8 +271,24 @@ function benchTools(): string[] {
 	const view = { viewCutoff: 'last 30 days', viewStartMs: 0 };
 	const uid = model.rows[model.rows.length - 1].batch.leads[9].uid;
 	const calls: Array<[string, () => string]> = [
-		['List, 10,000 batches', () => listAnswer({ query: { startMs: undefined, window: undefined, status: 'any', account: undefined }, ...view, sections: [{ label: undefined, rows: selectRows(model.rows, { startMs: undefined, status: 'any' }), asOf: now }] })],
-		['List, status pending', () => listAnswer({ query: { startMs: undefined, window: undefined, status: 'pending', account: undefined }, ...view, sections: [{ label: undefined, rows: selectRows(model.rows, { startMs: undefined, status: 'pending' }), asOf: now }] })],
+		[
+			'List, 10,000 batches',
+			() =>
+				listAnswer({
+					query: { startMs: undefined, window: undefined, status: 'any', account: undefined },
+					...view,
+					sections: [{ label: undefined, rows: selectRows(model.rows, { startMs: undefined, status: 'any' }), asOf: now }],
+				}),
+		],
+		[
+			'List, status pending',
+			() =>
+				listAnswer({
+					query: { startMs: undefined, window: undefined, status: 'pending', account: undefined },
+					...view,
+					sections: [{ label: undefined, rows: selectRows(model.rows, { startMs: undefined, status: 'pending' }), asOf: now }],
+				}),
+		],
 		['Get, a 5,000-lead batch', () => batchAnswer({ row: big, label: undefined, status: 'any', viewCutoff: view.viewCutoff, asOf: now })],
 		['Find, the last of 100,000 leads', () => leadAnswer({ uid, hits: findLeadHits([{ label: undefined, rows: model.rows }], uid), viewCutoff: view.viewCutoff, account: undefined, failures: [] })],
 	];
@@ -370,7 +387,25 @@ function benchActivation(): string {
 		apply: () => inert,
 		construct: () => inert,
 	});
-	const names = ['window', 'commands', 'workspace', 'env', 'Uri', 'EventEmitter', 'Disposable', 'TreeItem', 'ThemeIcon', 'ThemeColor', 'MarkdownString', 'ExtensionMode', 'ProgressLocation', 'TreeItemCollapsibleState', 'QuickPickItemKind', 'ViewColumn', 'StatusBarAlignment'];
+	const names = [
+		'window',
+		'commands',
+		'workspace',
+		'env',
+		'Uri',
+		'EventEmitter',
+		'Disposable',
+		'TreeItem',
+		'ThemeIcon',
+		'ThemeColor',
+		'MarkdownString',
+		'ExtensionMode',
+		'ProgressLocation',
+		'TreeItemCollapsibleState',
+		'QuickPickItemKind',
+		'ViewColumn',
+		'StatusBarAlignment',
+	];
 	const vscodeModule = new Proxy({}, { get: () => inert, ownKeys: () => names, getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: inert }) });
 	const moduleApi = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 	const load = moduleApi._load;
@@ -393,13 +428,16 @@ async function main() {
 	if (!gc) console.log('note: run with node --expose-gc for heap figures');
 	console.log(`Woodpecker Enrichments benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
 	console.log('Refresh → root tree items ready, fake API on 127.0.0.1 (identity encoding), medians (min–max), floor and ours alternating.');
-	console.log('ratio = our median / the floor\'s median; (paired) = median of each run\'s ratio to the floor run just before it.\n');
+	console.log("ratio = our median / the floor's median; (paired) = median of each run's ratio to the floor run just before it.\n");
 	const rows = ['payload | batches × leads | bytes | floor: http.get + JSON.parse | ours: client + model + root items | ratio (paired) | heap: parsed / ours kept'];
 	rows.push(rows[0].replace(/[^|]/g, '-'));
 	const ratios: Record<string, number> = {};
 	const splits: string[] = [];
 	// --only=M,L runs just those payloads (a quicker look while working on one size).
-	const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+	const only = process.argv
+		.find((a) => a.startsWith('--only='))
+		?.slice(7)
+		.split(',');
 	for (const p of PAYLOADS) if (!only || only.includes(p.name)) await benchPayload(p, rows, ratios, splits);
 	console.log(rows.join('\n'));
 	console.log('\nOurs in parts (medians, each part timed alone):');

@@ -66,9 +66,7 @@ function account(count: number, pending: number): EnrichmentBatch[] {
 	const batches = generateBatches({ count, leadsPerBatch: [10, 50], seed: 7 });
 	return batches.map((b, i) => ({
 		...b,
-		leads: b.leads.map((l) =>
-			i >= count - pending ? { ...l, status: 'PENDING', processing_result: null } : l.status === 'PENDING' ? { ...l, status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' } : l,
-		),
+		leads: b.leads.map((l) => (i >= count - pending ? { ...l, status: 'PENDING', processing_result: null } : l.status === 'PENDING' ? { ...l, status: 'PROCESSED', processing_result: 'NOT_CONVERTED_TO_PROSPECT' } : l)),
 	}));
 }
 

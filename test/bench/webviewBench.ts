@@ -52,7 +52,8 @@ async function main() {
 	const { chromium } = await ensureEditorTools();
 	const root = path.resolve('media');
 	// The page as the panel renders it, minus the CSP (which would also block this bench's fetch).
-	const html = renderRawJsonHtml({ cspSource: '', scriptUri: '/media/rawJson.js', styleUri: '/media/rawJson.css' }).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+	const html = renderRawJsonHtml({ cspSource: '', scriptUri: '/media/rawJson.js', styleUri: '/media/rawJson.css' })
+		.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
 		.replace('<script nonce', '<script>window.acquireVsCodeApi = () => ({ postMessage() {} });</script>\n<script nonce');
 	const bodies = new Map<string, Buffer>();
 	const server = http.createServer((req, res) => {

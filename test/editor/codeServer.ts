@@ -97,8 +97,10 @@ export class CodeServer {
 				[
 					options.entry,
 					...common,
-					'--auth', 'none',
-					'--bind-addr', `127.0.0.1:${port}`,
+					'--auth',
+					'none',
+					'--bind-addr',
+					`127.0.0.1:${port}`,
 					'--disable-telemetry',
 					'--disable-update-check',
 					'--disable-workspace-trust',

@@ -37,7 +37,11 @@ export function cleanupAll(): Promise<void> {
 
 /** Makes Ctrl+C, kill, a closed terminal or an uncaught error still stop what was started. */
 export function installExitHandlers(): void {
-	const signals: Array<[NodeJS.Signals, number]> = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+	const signals: Array<[NodeJS.Signals, number]> = [
+		['SIGINT', 130],
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	];
 	for (const [signal, code] of signals) {
 		process.once(signal, () => {
 			console.error(`\n[editor] ${signal}: stopping everything that was started…`);

@@ -9,8 +9,26 @@ import * as path from 'node:path';
 export const PSEUDO_LOCALE = 'qps-ploc';
 
 const ACCENTS: Record<string, string> = {
-	a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', c: 'ç', n: 'ñ', s: 'š', y: 'ý', z: 'ž',
-	A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', C: 'Ç', N: 'Ñ', S: 'Š', Y: 'Ý', Z: 'Ž',
+	a: 'á',
+	e: 'é',
+	i: 'í',
+	o: 'ó',
+	u: 'ú',
+	c: 'ç',
+	n: 'ñ',
+	s: 'š',
+	y: 'ý',
+	z: 'ž',
+	A: 'Á',
+	E: 'É',
+	I: 'Í',
+	O: 'Ó',
+	U: 'Ú',
+	C: 'Ç',
+	N: 'Ñ',
+	S: 'Š',
+	Y: 'Ý',
+	Z: 'Ž',
 };
 // What must stay as it is: {0} and {name} placeholders, $(codicon), a link's (target), `code`, #setting#.
 const KEPT = /(\{\w+\}|\$\([^)]*\)|\]\([^)]*\)|`[^`]*`|#[\w.]+#)/;

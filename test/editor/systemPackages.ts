@@ -30,10 +30,7 @@ export interface SystemPackageOptions {
 }
 
 /** What to do about the missing packages, decided without touching the machine. */
-export type Plan =
-	| { action: 'nothing' }
-	| { action: 'install'; aptGet: string; tools: string[]; packages: string[]; why: string }
-	| { action: 'ask'; tools: string[]; packages: string[]; why: string; reason: string };
+export type Plan = { action: 'nothing' } | { action: 'install'; aptGet: string; tools: string[]; packages: string[]; why: string } | { action: 'ask'; tools: string[]; packages: string[]; why: string; reason: string };
 
 /** A set-up problem the user fixes by doing what it says: printed without a stack trace. */
 export class SetupError extends Error {

@@ -125,10 +125,7 @@ function makeBatch(rng: Rng, createdMs: number, offsetMinutes: number, leadCount
 	const leads = new Array<Lead>(leadCount);
 	for (let j = 0; j < leadCount; j++) {
 		const uid = searchId + indexSuffix(firstIndex + j);
-		leads[j] =
-			rng.float() < pending
-				? { uid, status: 'PENDING', processing_result: null }
-				: { uid, status: 'PROCESSED', processing_result: rng.float() < converted ? 'CONVERTED_TO_PROSPECT' : 'NOT_CONVERTED_TO_PROSPECT' };
+		leads[j] = rng.float() < pending ? { uid, status: 'PENDING', processing_result: null } : { uid, status: 'PROCESSED', processing_result: rng.float() < converted ? 'CONVERTED_TO_PROSPECT' : 'NOT_CONVERTED_TO_PROSPECT' };
 	}
 	return { uuid: rng.uuidV4(), created: formatWithOffset(createdMs, offsetMinutes), leads };
 }

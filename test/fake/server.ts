@@ -381,9 +381,7 @@ export class FakeWoodpeckerServer {
 		if (!Number.isSafeInteger(page)) return this.sendError(res, 400, gzip, record, 'Value of page is incorrect.');
 		const activeParam = url.searchParams.get('active');
 		if (activeParam !== null && activeParam !== 'true' && activeParam !== 'false') return this.sendError(res, 400, gzip, record, 'Value of active is incorrect.');
-		const listed = agency.companies
-			.map((c) => c.company)
-			.filter((c) => !agency.removed.has(c.id) && (activeParam === null || (c.active ?? true) === (activeParam === 'true')));
+		const listed = agency.companies.map((c) => c.company).filter((c) => !agency.removed.has(c.id) && (activeParam === null || (c.active ?? true) === (activeParam === 'true')));
 		const size = agency.pageSize;
 		const body = {
 			content: listed.slice((page - 1) * size, page * size),

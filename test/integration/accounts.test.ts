@@ -43,7 +43,10 @@ describe('Several accounts', () => {
 		assert.equal(first.icon, 'account');
 		assert.equal(first.contextValue, 'woodpecker.account');
 		// The new account loaded alone; Refresh then asks both, each with its own key.
-		assert.deepEqual(fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH).map((r) => r.apiKey), [DEMO_AGENCY_KEY]);
+		assert.deepEqual(
+			fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH).map((r) => r.apiKey),
+			[DEMO_AGENCY_KEY],
+		);
 		fake.server.reset();
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		const lists = fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH);
@@ -104,7 +107,10 @@ describe('Several accounts', () => {
 		await waitForSnapshot((x) => x.accounts.length === 2 && settled(x), 'two accounts');
 		await waitFor(() => (fs.existsSync(cacheFile(otherId)) && fs.existsSync(cacheFile()) ? true : undefined), 'both answers cached');
 		const firstId = api.accounts()[0].id;
-		assert.deepEqual(api.accounts().map((a) => a.id), [firstId, otherId]);
+		assert.deepEqual(
+			api.accounts().map((a) => a.id),
+			[firstId, otherId],
+		);
 
 		// As the row's context menu runs it; the modal confirmation is answered by the test API below.
 		await api.removeAccount(otherId);
@@ -134,10 +140,13 @@ describe('An agency account and its client companies', () => {
 		await api.setCompanies(hqId, [ACME, GLOBEX]);
 		const s = await waitForSnapshot((x) => x.accounts.length === 1 && x.accounts[0].companies.length === 2 && settled(x), 'the agency with two companies');
 		const hq = s.accounts[0];
-		assert.deepEqual(hq.companies.map((c) => [c.label, c.icon, c.contextValue]), [
-			[ACME.name, 'organization', 'woodpecker.company'],
-			[GLOBEX.name, 'organization', 'woodpecker.company'],
-		]);
+		assert.deepEqual(
+			hq.companies.map((c) => [c.label, c.icon, c.contextValue]),
+			[
+				[ACME.name, 'organization', 'woodpecker.company'],
+				[GLOBEX.name, 'organization', 'woodpecker.company'],
+			],
+		);
 		const companyRequests = fake.server.requests.filter((r) => r.path === ENRICHMENTS_PATH && r.companyId !== undefined);
 		assert.deepEqual(companyRequests.map((r) => r.companyId).sort(), [String(ACME.id), String(GLOBEX.id)]);
 		assert.ok(companyRequests.every((r) => r.apiKey === DEMO_AGENCY_KEY));
@@ -179,9 +188,15 @@ describe('An agency account and its client companies', () => {
 		// Its warning holds the command until dismissed.
 		startCommand('woodpecker.chooseCompanies');
 		await waitFor(() => (/The key of Default is not an agency key: Woodpecker did not list client companies for it \(No Agency addon\)/.test(logText()) ? true : undefined), 'the warning, in the log too');
-		assert.deepEqual(fake.server.requests.map((r) => r.path), [COMPANIES_PATH]);
+		assert.deepEqual(
+			fake.server.requests.map((r) => r.path),
+			[COMPANIES_PATH],
+		);
 		await vscode.commands.executeCommand('notifications.clearAll');
-		assert.deepEqual(api.accounts().map((a) => [a.name, a.companies]), [['Default', []]]);
+		assert.deepEqual(
+			api.accounts().map((a) => [a.name, a.companies]),
+			[['Default', []]],
+		);
 		assert.equal((await api.snapshot({ leads: false })).batches.length, 4);
 	});
 });

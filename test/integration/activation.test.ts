@@ -15,7 +15,11 @@ describe('Activation', () => {
 		const contributed = (extension().packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
 		assert.ok(contributed.length > 0, 'package.json contributes no commands');
 		const registered = new Set(await vscode.commands.getCommands(true));
-		assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed but not registered');
+		assert.deepEqual(
+			contributed.filter((id) => !registered.has(id)),
+			[],
+			'contributed but not registered',
+		);
 	});
 
 	it('fills the tree with batches from the API once a key is stored and Refresh runs', async () => {
@@ -25,7 +29,10 @@ describe('Activation', () => {
 			const snapshot = await waitForSnapshot((s) => s.batches.length > 0, 'batch rows');
 			assert.equal(snapshot.state, 'loaded');
 			assert.ok(fake.server.requests.length > 0, 'the fake API saw no request');
-			assert.ok(fake.server.requests.every((r) => r.apiKey === 'test-key'), 'a request carried another key');
+			assert.ok(
+				fake.server.requests.every((r) => r.apiKey === 'test-key'),
+				'a request carried another key',
+			);
 		} finally {
 			await fake.dispose();
 		}

@@ -30,7 +30,16 @@ describe('API key storage', () => {
 		assert.equal(fake.server.requests[0]?.apiKey, key);
 
 		const settings = contributedSettings();
-		assert.deepEqual(settings.sort(), ['woodpecker.apiBaseUrl', 'woodpecker.autoRefreshMinutes', 'woodpecker.enableLanguageModelTools', 'woodpecker.idleRefreshMinutes', 'woodpecker.notifyWhenProcessed', 'woodpecker.pollIntervalSeconds', 'woodpecker.requestTimeoutSeconds', 'woodpecker.showPendingInStatusBar']);
+		assert.deepEqual(settings.sort(), [
+			'woodpecker.apiBaseUrl',
+			'woodpecker.autoRefreshMinutes',
+			'woodpecker.enableLanguageModelTools',
+			'woodpecker.idleRefreshMinutes',
+			'woodpecker.notifyWhenProcessed',
+			'woodpecker.pollIntervalSeconds',
+			'woodpecker.requestTimeoutSeconds',
+			'woodpecker.showPendingInStatusBar',
+		]);
 		for (const setting of settings) {
 			const inspected = JSON.stringify(vscode.workspace.getConfiguration().inspect(setting));
 			assert.ok(!inspected.includes(key), `${setting} holds the API key`);
@@ -49,10 +58,7 @@ describe('API key storage', () => {
 
 		await api.storeApiKey(undefined);
 		const s = await waitForSnapshot((snap) => snap.state === 'no-key', 'the no-key state');
-		assert.deepEqual(
-			{ batches: s.batches, actions: s.actions, badge: s.badge, message: s.message, description: s.description },
-			{ batches: [], actions: [], badge: undefined, message: undefined, description: 'last 24 hours' },
-		);
+		assert.deepEqual({ batches: s.batches, actions: s.actions, badge: s.badge, message: s.message, description: s.description }, { batches: [], actions: [], badge: undefined, message: undefined, description: 'last 24 hours' });
 		await waitFor(() => (fs.existsSync(cacheFile()) ? undefined : true), 'the cached answer of the old key to be deleted', 5_000);
 
 		fake.server.reset();

@@ -77,7 +77,7 @@ describe('Cached answer after a restart', () => {
 		assert.equal(cached.batches.length, 4);
 	});
 
-	it('another address drops the old host\'s rows and its cached answer: nothing of it looks current', async () => {
+	it("another address drops the old host's rows and its cached answer: nothing of it looks current", async () => {
 		const { api, fake } = await session.start(sampleBatches().batches);
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		await waitForCachedAnswer(Object.values(sampleBatches().uuids));
@@ -85,7 +85,7 @@ describe('Cached answer after a restart', () => {
 		const otherUrl = await other.start();
 		try {
 			await setSetting('apiBaseUrl', otherUrl);
-			const s = await waitForSnapshot((snap) => snap.batches.length === 1 && !snap.refreshing, 'the other host\'s one batch');
+			const s = await waitForSnapshot((snap) => snap.batches.length === 1 && !snap.refreshing, "the other host's one batch");
 			assert.equal(s.batches[0].uuid, sampleBatches().uuids.mixed);
 			assert.equal(other.requests.length, 1);
 			await waitForCachedAnswer([sampleBatches().uuids.mixed]);

@@ -28,7 +28,7 @@ describe('Copy commands', () => {
 		assert.equal(await vscode.env.clipboard.readText(), 'mixSearchId0000000000B_0009');
 	});
 
-	it('Copy Batch UUID on a batch copies its uuid, and on a lead its batch\'s uuid', async () => {
+	it("Copy Batch UUID on a batch copies its uuid, and on a lead its batch's uuid", async () => {
 		const { uuids } = sampleBatches();
 		const batches = batchNodes(session.current.api);
 		assert.equal(batches[2].row.batch.uuid, uuids.done);

@@ -14,10 +14,7 @@ function withSevenDayEdges(): { batches: EnrichmentBatch[]; inside: string; outs
 	const { batches } = sampleBatches();
 	const inside = '0a000000-0000-4000-8000-0000000000a1';
 	const outside = '0a000000-0000-4000-8000-0000000000a2';
-	batches.push(
-		{ uuid: inside, created: formatWithOffset(Date.now() - 7 * 24 * HOUR_MS + 10 * 60_000, -420), leads: [] },
-		{ uuid: outside, created: formatWithOffset(Date.now() - 7 * 24 * HOUR_MS - 10 * 60_000, 330), leads: [] },
-	);
+	batches.push({ uuid: inside, created: formatWithOffset(Date.now() - 7 * 24 * HOUR_MS + 10 * 60_000, -420), leads: [] }, { uuid: outside, created: formatWithOffset(Date.now() - 7 * 24 * HOUR_MS - 10 * 60_000, 330), leads: [] });
 	return { batches, inside, outside };
 }
 

@@ -56,7 +56,11 @@ describe('Refresh failures', () => {
 		it(`${c.name} after a good load: keeps the batches, says why once, and offers ${c.actions.join(', ')}`, async () => {
 			const { before, after } = await failAfterGoodRefresh(c.fault);
 			assert.equal(after.state, 'loaded');
-			assert.deepEqual(after.batches.map((b) => b.uuid), before.batches.map((b) => b.uuid), 'the last good batches stay');
+			assert.deepEqual(
+				after.batches.map((b) => b.uuid),
+				before.batches.map((b) => b.uuid),
+				'the last good batches stay',
+			);
 			assert.match(after.message ?? '', /^Refresh failed at .+: .+ Showing the batches received at .+\.$/);
 			assert.ok(after.message!.includes(c.reason), `message ${JSON.stringify(after.message)} lacks ${JSON.stringify(c.reason)}`);
 			assert.deepEqual(actionLabels(after), c.actions);

@@ -38,7 +38,10 @@ describe('Export and copy', () => {
 		assert.equal(lines.at(-1), '', 'every line ends with CRLF');
 		// The view shows every batch but the 30-hour-old one: each of their leads is a line.
 		const shown = batches.filter((b) => b.uuid !== sample.uuids.old);
-		assert.equal(lines.length - 2, shown.reduce((n, b) => n + b.leads.length, 0));
+		assert.equal(
+			lines.length - 2,
+			shown.reduce((n, b) => n + b.leads.length, 0),
+		);
 		assert.ok(!lines.some((l) => l.startsWith(sample.uuids.old)), 'nothing outside the cutoff');
 		const hostileLines = lines.filter((l) => l.startsWith('0a000000-0000-4000-8000-0000000000ff,'));
 		assert.equal(hostileLines.length, 2);
@@ -58,7 +61,7 @@ describe('Export and copy', () => {
 		assert.ok(!written.lead_enrichments.some((b) => b.uuid === sample.uuids.old));
 	});
 
-	it('with several accounts the CSV names each row\'s account', async () => {
+	it("with several accounts the CSV names each row's account", async () => {
 		const { api } = await session.start(sampleBatches().batches);
 		await api.addAccount('Agency HQ', DEMO_AGENCY_KEY);
 		await waitForSnapshot((s) => s.accounts.length === 2 && s.accounts.every((a) => a.batches.length > 0) && !s.refreshing, 'two accounts loaded');
@@ -82,6 +85,9 @@ describe('Export and copy', () => {
 		assert.equal(await vscode.env.clipboard.readText(), JSON.stringify(served, null, 2));
 		const lead = leadNodes(api, node)[0];
 		await vscode.commands.executeCommand('woodpecker.copyAsJson', lead);
-		assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), served.leads.find((l) => l.uid === lead.uid));
+		assert.deepEqual(
+			JSON.parse(await vscode.env.clipboard.readText()),
+			served.leads.find((l) => l.uid === lead.uid),
+		);
 	});
 });

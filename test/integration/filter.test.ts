@@ -53,7 +53,13 @@ describe('Filter', () => {
 				[sample.uuids.done, '1 of 2 leads', ['donSearchId0000000000D_0003']],
 			],
 		);
-		assert.deepEqual(s.batches.map((b) => [b.shownLeads, b.totalLeads]), [[1, 3], [1, 2]]);
+		assert.deepEqual(
+			s.batches.map((b) => [b.shownLeads, b.totalLeads]),
+			[
+				[1, 3],
+				[1, 2],
+			],
+		);
 		assert.deepEqual(s.counts, { batches: 4, shownBatches: 2, leads: 7, shownLeads: 2 });
 		assert.equal(s.badge, 1, 'the badge counts the pending lead the filter hides');
 		assert.equal(s.statusBar?.text, '$(sync~spin) 1 pending');
@@ -65,13 +71,19 @@ describe('Filter', () => {
 		const after = await waitForSnapshot((x) => x.batches.length > 0, 'the batches after the restart');
 		assert.equal(after.filter.id, 'converted', 'the filter is kept in global state');
 		assert.equal(after.description, 'last 24 hours · Converted · cached');
-		assert.deepEqual(after.batches.map((b) => b.uuid), [sample.uuids.mixed, sample.uuids.done]);
+		assert.deepEqual(
+			after.batches.map((b) => b.uuid),
+			[sample.uuids.mixed, sample.uuids.done],
+		);
 		assert.equal(api.globalState()['woodpecker.filter'], 'converted');
 
 		await vscode.commands.executeCommand('woodpecker.clearFilter');
 		const cleared = await api.snapshot({ leads: false });
 		assert.equal(cleared.description, 'last 24 hours · cached');
-		assert.deepEqual(cleared.batches.map((b) => b.description), ['3 leads · 1 pending · 1 converted · 1 not converted', '0 leads', '2 leads · 1 converted · 1 not converted', '2 leads · 2 other']);
+		assert.deepEqual(
+			cleared.batches.map((b) => b.description),
+			['3 leads · 1 pending · 1 converted · 1 not converted', '0 leads', '2 leads · 1 converted · 1 not converted', '2 leads · 2 other'],
+		);
 	});
 
 	it('says so when it hides every batch, with a Clear Filter row that brings them back', async () => {
@@ -84,7 +96,10 @@ describe('Filter', () => {
 		await vscode.commands.executeCommand('woodpecker.filter', { filter: 'pending' });
 		const s = await api.snapshot();
 		assert.equal(s.message, 'No leads match the filter "Pending" in the 2 batches within the cutoff.');
-		assert.deepEqual(s.actions.map((a) => a.label), ['Clear Filter']);
+		assert.deepEqual(
+			s.actions.map((a) => a.label),
+			['Clear Filter'],
+		);
 		assert.deepEqual(s.batches, []);
 		assert.equal(s.state, 'loaded');
 		assert.equal(s.badge, undefined);
@@ -162,7 +177,10 @@ describe('Filter', () => {
 		const s = await api.snapshot();
 		const def = s.accounts.find((a) => a.label === 'Default')!;
 		assert.equal(def.description, '2 of 4 batches · 1 pending');
-		assert.deepEqual(def.batches.map((b) => b.description), ['1 of 3 leads', '1 of 2 leads']);
+		assert.deepEqual(
+			def.batches.map((b) => b.description),
+			['1 of 3 leads', '1 of 2 leads'],
+		);
 		const hq = s.accounts.find((a) => a.label === 'Agency HQ')!;
 		assert.ok(hq.batches.length > 0, 'the agency has converted leads');
 		for (const b of hq.batches) {
@@ -224,7 +242,10 @@ describe('Group by Day', () => {
 				['Unknown date', '1 batch', true, ['5']],
 			],
 		);
-		assert.deepEqual(s.days.map((d) => d.icon), ['calendar', 'calendar', 'calendar']);
+		assert.deepEqual(
+			s.days.map((d) => d.icon),
+			['calendar', 'calendar', 'calendar'],
+		);
 		assert.match(s.days[0].tooltip, /^\*\*\w+day, \w+ \d+, \d{4}\*\*\n\n2 batches · 3 leads · 2 pending$/);
 		const ids = allIds(s);
 		assert.equal(new Set(ids).size, ids.length, 'every id is unique');
@@ -244,7 +265,10 @@ describe('Group by Day', () => {
 		await api.restart();
 		const after = await waitForSnapshot((x) => x.days.length > 0, 'the day rows after the restart');
 		assert.equal(after.groupByDay, true);
-		assert.deepEqual(after.days.map((d) => d.label), ['Today', 'Yesterday', 'Unknown date']);
+		assert.deepEqual(
+			after.days.map((d) => d.label),
+			['Today', 'Yesterday', 'Unknown date'],
+		);
 
 		await vscode.commands.executeCommand('woodpecker.ungroupByDay');
 		const flat = await api.snapshot({ leads: false });
@@ -273,7 +297,7 @@ describe('Group by Day', () => {
 		assert.deepEqual(looked.selection, [unknown.batches[0].id]);
 	});
 
-	it('with several accounts groups each account\'s batches under its own day rows, and Find Lead… reaches a lead there', async () => {
+	it("with several accounts groups each account's batches under its own day rows, and Find Lead… reaches a lead there", async () => {
 		const { api } = await session.start(batches);
 		await showView();
 		await api.addAccount('Agency HQ', DEMO_AGENCY_KEY);
@@ -281,7 +305,14 @@ describe('Group by Day', () => {
 		await vscode.commands.executeCommand('woodpecker.groupByDay');
 		const s = await api.snapshot();
 		const def = s.accounts.find((a) => a.label === 'Default')!;
-		assert.deepEqual(def.days.map((d) => [d.label, d.batches.length]), [['Today', 2], ['Yesterday', 2], ['Unknown date', 1]]);
+		assert.deepEqual(
+			def.days.map((d) => [d.label, d.batches.length]),
+			[
+				['Today', 2],
+				['Yesterday', 2],
+				['Unknown date', 1],
+			],
+		);
 		assert.deepEqual(def.batches, []);
 		const hq = s.accounts.find((a) => a.label === 'Agency HQ')!;
 		assert.ok(hq.days.length > 0 && hq.days[0].id.startsWith(`${hq.sourceId}|day/`), 'the agency has its own, scoped, day rows');

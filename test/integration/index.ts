@@ -63,7 +63,10 @@ function depth(suite: Mocha.Suite | undefined): number {
 }
 
 function indent(text: string, spaces: number): string {
-	return text.split('\n').map((line) => ' '.repeat(spaces) + line).join('\n');
+	return text
+		.split('\n')
+		.map((line) => ' '.repeat(spaces) + line)
+		.join('\n');
 }
 
 function openLog(file: string | undefined): (line: string) => void {

@@ -28,6 +28,9 @@ describe('Links that open a batch', () => {
 		await api.openLink(`${LINK}?uuid=not-a-uuid`);
 		await api.openLink(`${LINK.replace('/batch', '/elsewhere')}?uuid=${sampleBatches().uuids.done}`);
 		assert.deepEqual(fake.server.requests, []);
-		await waitFor(() => (/A batch link without a valid uuid \("not-a-uuid"\): nothing was sent\./.test(logText()) && /Ignored a link the extension does not know: \/elsewhere/.test(logText()) ? true : undefined), 'both in the log');
+		await waitFor(
+			() => (/A batch link without a valid uuid \("not-a-uuid"\): nothing was sent\./.test(logText()) && /Ignored a link the extension does not know: \/elsewhere/.test(logText()) ? true : undefined),
+			'both in the log',
+		);
 	});
 });

@@ -40,18 +40,27 @@ describe('Open Enrichment Batch… and the "Opened by uuid" group', function () 
 		assert.equal((await api.snapshot({ leads: false })).badge, undefined, 'nothing pending in the list');
 		fake.server.requests.length = 0;
 		await api.openLink(`${LINK}?uuid=${OLD_PENDING}`);
-		assert.deepEqual(fake.server.requests.map((r) => r.path), [`${ENRICHMENTS_PATH}/${OLD_PENDING}`]);
+		assert.deepEqual(
+			fake.server.requests.map((r) => r.path),
+			[`${ENRICHMENTS_PATH}/${OLD_PENDING}`],
+		);
 		const s = await waitForSnapshot((x) => x.opened !== undefined && x.selection.length > 0, 'the group and the selection');
 		assert.equal(api.nodes()[0].kind, 'opened', 'the group comes first');
 		assert.equal(s.opened?.label, 'Opened by uuid');
 		assert.equal(s.opened?.description, '1 batch · 1 pending');
-		assert.deepEqual(s.opened?.batches.map((b) => b.uuid), [OLD_PENDING]);
+		assert.deepEqual(
+			s.opened?.batches.map((b) => b.uuid),
+			[OLD_PENDING],
+		);
 		assert.equal(s.opened?.batches[0].contextValue, 'woodpecker.batch.opened');
 		assert.deepEqual(s.selection, [s.opened?.batches[0].id]);
 		assert.ok(!s.batches.some((b) => b.uuid === OLD_PENDING), 'not in the list: the cutoff leaves it out');
 		assert.equal(s.badge, 1);
 		assert.equal(s.statusBar?.text, '$(sync~spin) 1 pending');
-		assert.deepEqual((await api.snapshot()).opened?.batches[0].leads.map((l) => l.description), ['openSearchId000000000D_0001', 'openSearchId000000000D_0002']);
+		assert.deepEqual(
+			(await api.snapshot()).opened?.batches[0].leads.map((l) => l.description),
+			['openSearchId000000000D_0001', 'openSearchId000000000D_0002'],
+		);
 	});
 
 	it('a batch within the cutoff is selected in the list; no group', async () => {
@@ -75,7 +84,11 @@ describe('Open Enrichment Batch… and the "Opened by uuid" group', function () 
 		fake.server.requests.length = 0;
 		fake.server.setBatches(batches().map((b) => (b.uuid === OLD_PENDING ? { ...b, leads: b.leads.map((l) => ({ ...l, status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' })) } : b)));
 		await vscode.commands.executeCommand('woodpecker.refresh');
-		assert.deepEqual(fake.server.requests.map((r) => r.path), [ENRICHMENTS_PATH, `${ENRICHMENTS_PATH}/${OLD_PENDING}`], 'the list, then the opened batch, in one refresh');
+		assert.deepEqual(
+			fake.server.requests.map((r) => r.path),
+			[ENRICHMENTS_PATH, `${ENRICHMENTS_PATH}/${OLD_PENDING}`],
+			'the list, then the opened batch, in one refresh',
+		);
 		const s = await api.snapshot();
 		assert.equal(s.opened?.description, '1 batch');
 		assert.equal(s.badge, undefined);

@@ -40,13 +40,21 @@ describe('Polling while leads are pending', function () {
 		await waitFor(() => api.polling().next, 'a poll set up');
 		const shown = (await api.snapshot({ leads: false })).batches.map((b) => b.uuid);
 		fake.server.failAlways({ kind: 'status', status: 503, body: '{"message":"maintenance"}' });
-		const after = await waitFor(() => {
-			const next = api.polling().next;
-			return next && next.inMs > 15_000 ? next : undefined;
-		}, 'the poll to fail and back off', 40_000);
+		const after = await waitFor(
+			() => {
+				const next = api.polling().next;
+				return next && next.inMs > 15_000 ? next : undefined;
+			},
+			'the poll to fail and back off',
+			40_000,
+		);
 		assert.ok(after.inMs > 25_000 && after.inMs <= 30_000, `next poll in ${after.inMs} ms, expected 30 s after the failure`);
 		const s = await api.snapshot({ leads: false });
-		assert.deepEqual(s.batches.map((b) => b.uuid), shown, 'the rows stay');
+		assert.deepEqual(
+			s.batches.map((b) => b.uuid),
+			shown,
+			'the rows stay',
+		);
 		assert.match(s.message ?? '', /503|maintenance|unavailable/i, 'the view says it');
 		assert.match(logText(), /Refresh failed/);
 		fake.server.failAlways(undefined);

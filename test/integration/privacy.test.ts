@@ -45,8 +45,14 @@ describe('The API key on disk', () => {
 		await api.restart();
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		assert.ok(fake.server.requests.length >= 9, `the session made ${fake.server.requests.length} requests`);
-		assert.ok(fake.server.requests.every((r) => r.apiKey === key || r.apiKey === agencyKey), 'every request carried one of the two keys');
-		assert.ok(fake.server.requests.some((r) => r.apiKey === agencyKey && r.companyId === '12345678'), 'the company was asked with the HQ key');
+		assert.ok(
+			fake.server.requests.every((r) => r.apiKey === key || r.apiKey === agencyKey),
+			'every request carried one of the two keys',
+		);
+		assert.ok(
+			fake.server.requests.some((r) => r.apiKey === agencyKey && r.companyId === '12345678'),
+			'the company was asked with the HQ key',
+		);
 
 		// What was written is there to search: the cache holds the answer, the log the failures.
 		const firstUuid = (await waitForSnapshot((x) => (x.accounts[0]?.batches.length ?? 0) > 0, "the first account's batches after the restart")).accounts[0].batches[0].uuid;

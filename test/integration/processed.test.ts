@@ -69,7 +69,10 @@ describe('Batch processed notification', () => {
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		assert.equal(api.processedNotices().length, 1);
 		const remembered = api.globalState()['woodpecker.notifiedBatches'] as string[];
-		assert.deepEqual(remembered.filter((k) => k.startsWith(`${accountId}|`)), [`${accountId}|${UUID_A}`]);
+		assert.deepEqual(
+			remembered.filter((k) => k.startsWith(`${accountId}|`)),
+			[`${accountId}|${UUID_A}`],
+		);
 		// The server reports A pending again, and that answer is the one cached.
 		fake.server.setBatches(scene(now).batches);
 		await vscode.commands.executeCommand('woodpecker.refresh');
@@ -130,7 +133,11 @@ describe('Batch processed notification', () => {
 		assert.deepEqual(api.processedNotices(), []);
 		const accountId = api.accounts()[0].id;
 		const remembered = (api.globalState()['woodpecker.notifiedBatches'] ?? []) as string[];
-		assert.deepEqual(remembered.filter((k) => k.startsWith(`${accountId}|`)), [], 'nothing remembered as announced');
+		assert.deepEqual(
+			remembered.filter((k) => k.startsWith(`${accountId}|`)),
+			[],
+			'nothing remembered as announced',
+		);
 	});
 
 	it('with several accounts names the account, and batches finishing in two accounts in one refresh give one notification', async () => {
@@ -164,7 +171,10 @@ describe('Batch processed notification', () => {
 		fake.server.setBatches([...scene(now, { a: true }).batches, batch(UUID_HQ, hqAt, [notConverted('procH_0001')])]);
 		await vscode.commands.executeCommand('woodpecker.refresh');
 		assert.deepEqual(
-			api.processedNotices().slice(1).map((n) => n.text),
+			api
+				.processedNotices()
+				.slice(1)
+				.map((n) => n.text),
 			[`Batch ${timeLabel(hqAt)} processed: 0 of 1 converted to prospects in Default`],
 		);
 	});
@@ -195,6 +205,9 @@ describe('Batch processed notification', () => {
 		const raw = await waitForSnapshot((s) => s.rawJsonPanel.open && s.visible, 'the Raw JSON panel and the view');
 		assert.equal(raw.rawJsonPanel.title, `Raw JSON: Batch ${UUID_B}`);
 		assert.equal(api.rawJsonSubtitle(), '2 leads · created ' + scene(now).batches[1].created + ' · no longer in the last answer');
-		assert.deepEqual((api.rawJsonValue() as EnrichmentBatch).leads.map((l) => l.uid), ['procB_0001', 'procB_0002']);
+		assert.deepEqual(
+			(api.rawJsonValue() as EnrichmentBatch).leads.map((l) => l.uid),
+			['procB_0001', 'procB_0002'],
+		);
 	});
 });

@@ -74,7 +74,7 @@ describe('Show Raw JSON', () => {
 		await api.whenIdle();
 	});
 
-	it('says how many of the answer\'s batches the view shows; the response itself stays as received', async () => {
+	it("says how many of the answer's batches the view shows; the response itself stays as received", async () => {
 		// Two of the five sample batches are older than 24 hours: the server sends them, the view leaves them out.
 		const { batches } = sampleBatches();
 		batches.push({ uuid: '0a000000-0000-4000-8000-000000000006', created: formatWithOffset(Date.now() - 40 * 3_600_000, 120), leads: [] });
@@ -92,7 +92,7 @@ describe('Show Raw JSON', () => {
 		assert.match((await testApi()).rawJsonSubtitle() ?? '', /^1 batch · last 24 hours/);
 	});
 
-	it('shows a duplicated uuid\'s own object for each of its rows', async () => {
+	it("shows a duplicated uuid's own object for each of its rows", async () => {
 		const at = (m: number) => formatWithOffset(Date.now() - m * 60_000, 120);
 		const dup: EnrichmentBatch[] = [
 			{ uuid: 'X', created: at(10), leads: [{ uid: 'first', status: 'PENDING', processing_result: null }] },
@@ -101,10 +101,17 @@ describe('Show Raw JSON', () => {
 		];
 		const { api } = await session.start(dup);
 		const rows = batchNodes(api);
-		assert.deepEqual(rows.map((r) => r.id), ['b1:X', 'b1:X#2', 'b3:X#2'], 'three rows, three ids');
+		assert.deepEqual(
+			rows.map((r) => r.id),
+			['b1:X', 'b1:X#2', 'b3:X#2'],
+			'three rows, three ids',
+		);
 		for (const [i, uid] of ['first', 'second', 'third'].entries()) {
 			await vscode.commands.executeCommand('woodpecker.showRawJson', rows[i]);
-			assert.deepEqual((api.rawJsonValue() as EnrichmentBatch).leads.map((l) => l.uid), [uid]);
+			assert.deepEqual(
+				(api.rawJsonValue() as EnrichmentBatch).leads.map((l) => l.uid),
+				[uid],
+			);
 		}
 	});
 });

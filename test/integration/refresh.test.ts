@@ -45,7 +45,15 @@ describe('Refresh', () => {
 		assert.deepEqual(
 			s.batches.map(({ id, label, description, icon, color, contextValue, collapsible }) => ({ id, label, description, icon, color, contextValue, collapsible })),
 			[
-				{ id: `b36:${uuids.mixed}`, label: createdLabel(created(uuids.mixed)), description: '3 leads · 1 pending · 1 converted · 1 not converted', icon: 'sync', color: 'charts.yellow', contextValue: 'woodpecker.batch', collapsible: true },
+				{
+					id: `b36:${uuids.mixed}`,
+					label: createdLabel(created(uuids.mixed)),
+					description: '3 leads · 1 pending · 1 converted · 1 not converted',
+					icon: 'sync',
+					color: 'charts.yellow',
+					contextValue: 'woodpecker.batch',
+					collapsible: true,
+				},
 				{ id: `b36:${uuids.empty}`, label: createdLabel(created(uuids.empty)), description: '0 leads', icon: 'circle-outline', color: 'disabledForeground', contextValue: 'woodpecker.batch', collapsible: false },
 				{ id: `b36:${uuids.done}`, label: createdLabel(created(uuids.done)), description: '2 leads · 1 converted · 1 not converted', icon: 'check-all', color: 'charts.green', contextValue: 'woodpecker.batch', collapsible: true },
 				{ id: `b36:${uuids.odd}`, label: createdLabel(created(uuids.odd)), description: '2 leads · 2 other', icon: 'warning', color: 'charts.purple', contextValue: 'woodpecker.batch', collapsible: true },
@@ -57,9 +65,33 @@ describe('Refresh', () => {
 		assert.deepEqual(
 			mixed.leads.map(({ id, label, description, icon, color, contextValue, accessibilityLabel }) => ({ id, label, description, icon, color, contextValue, accessibilityLabel })),
 			[
-				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0007`, label: 'Pending', description: 'mixSearchId0000000000B_0007', icon: 'clock', color: 'charts.yellow', contextValue: 'woodpecker.lead', accessibilityLabel: 'Lead mixSearchId0000000000B_0007: pending' },
-				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0008`, label: 'Converted', description: 'mixSearchId0000000000B_0008', icon: 'pass-filled', color: 'charts.green', contextValue: 'woodpecker.lead', accessibilityLabel: 'Lead mixSearchId0000000000B_0008: converted to prospect' },
-				{ id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0009`, label: 'Not converted', description: 'mixSearchId0000000000B_0009', icon: 'circle-slash', color: 'charts.red', contextValue: 'woodpecker.lead', accessibilityLabel: 'Lead mixSearchId0000000000B_0009: not converted to prospect' },
+				{
+					id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0007`,
+					label: 'Pending',
+					description: 'mixSearchId0000000000B_0007',
+					icon: 'clock',
+					color: 'charts.yellow',
+					contextValue: 'woodpecker.lead',
+					accessibilityLabel: 'Lead mixSearchId0000000000B_0007: pending',
+				},
+				{
+					id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0008`,
+					label: 'Converted',
+					description: 'mixSearchId0000000000B_0008',
+					icon: 'pass-filled',
+					color: 'charts.green',
+					contextValue: 'woodpecker.lead',
+					accessibilityLabel: 'Lead mixSearchId0000000000B_0008: converted to prospect',
+				},
+				{
+					id: `b36:${uuids.mixed}/27:mixSearchId0000000000B_0009`,
+					label: 'Not converted',
+					description: 'mixSearchId0000000000B_0009',
+					icon: 'circle-slash',
+					color: 'charts.red',
+					contextValue: 'woodpecker.lead',
+					accessibilityLabel: 'Lead mixSearchId0000000000B_0009: not converted to prospect',
+				},
 			],
 		);
 		// Values the docs do not list are shown as they came, with a question mark.

@@ -265,7 +265,9 @@ export function logFiles(): string[] {
 
 /** Everything the extension has logged so far this session. */
 export function logText(): string {
-	return logFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+	return logFiles()
+		.map((f) => fs.readFileSync(f, 'utf8'))
+		.join('\n');
 }
 
 /** The folder the harness writes result files to (test-results/). */

@@ -98,10 +98,16 @@ describe('Language model tools', () => {
 		const now = wholeSecondNow();
 		await session.start(sampleBatches(now).batches);
 		const pending = await ask(LIST, { status: 'pending' });
-		assert.deepEqual(pending.split('\n').slice(1), ['1 batch, 3 leads: 1 pending, 1 converted, 1 not converted. ' + pending.split('\n')[1].split('. ')[1], `0a000000-0000-4000-8000-000000000001 · ${iso(now, 10)} · 3 leads: 1 pending, 1 converted, 1 not converted`]);
+		assert.deepEqual(pending.split('\n').slice(1), [
+			'1 batch, 3 leads: 1 pending, 1 converted, 1 not converted. ' + pending.split('\n')[1].split('. ')[1],
+			`0a000000-0000-4000-8000-000000000001 · ${iso(now, 10)} · 3 leads: 1 pending, 1 converted, 1 not converted`,
+		]);
 		assert.match(pending, /^Woodpecker enrichment batches within the view's cutoff \(last 24 hours\) with at least one pending lead /);
 		const converted = (await ask(LIST, { status: 'converted' })).split('\n').filter((l) => BATCH_LINE.test(l));
-		assert.deepEqual(converted.map((l) => l.slice(0, 36)), ['0a000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000003']);
+		assert.deepEqual(
+			converted.map((l) => l.slice(0, 36)),
+			['0a000000-0000-4000-8000-000000000001', '0a000000-0000-4000-8000-000000000003'],
+		);
 		const lastHour = await ask(LIST, { days: 1, status: 'not_converted' });
 		assert.match(lastHour, /^Woodpecker enrichment batches created in the last 24 hours with at least one lead not converted to prospect /);
 		assert.equal(lastHour.split('\n').filter((l) => BATCH_LINE.test(l)).length, 2);
@@ -156,7 +162,10 @@ describe('Language model tools', () => {
 			].join('\n'),
 		);
 		assert.match(mixed.split('\n')[2], /^Data as of \d{4}-\d{2}-\d{2}T[\d:.]+Z\.$/);
-		assert.equal((await ask(GET, { uuid: sample.uuids.mixed, status: 'converted' })).split('\n').slice(3).join('\n'), 'Its 1 lead converted to prospect, in the order Woodpecker sent them (uid · status · result):\nmixSearchId0000000000B_0008 · PROCESSED · CONVERTED_TO_PROSPECT');
+		assert.equal(
+			(await ask(GET, { uuid: sample.uuids.mixed, status: 'converted' })).split('\n').slice(3).join('\n'),
+			'Its 1 lead converted to prospect, in the order Woodpecker sent them (uid · status · result):\nmixSearchId0000000000B_0008 · PROCESSED · CONVERTED_TO_PROSPECT',
+		);
 		assert.deepEqual(paths(), [], 'a batch in the loaded data is not asked for');
 
 		const old = await ask(GET, { uuid: sample.uuids.old.toUpperCase() });
@@ -232,7 +241,10 @@ describe('Language model tools', () => {
 		await api.storeApiKey(key);
 		await fake.server.stop();
 		await waitForSnapshot((s) => s.state === 'error', 'the failed load with the server down', 20_000);
-		assert.match(await asked(LIST), /^Could not read the Woodpecker enrichment batches: 127\.0\.0\.1(:\d+)? refused the connection\. Make sure woodpecker\.apiBaseUrl is right and, behind a proxy, that http\.proxy is set\. Ask the user to try again in a moment, or to run 'Woodpecker: Refresh'\.$/);
+		assert.match(
+			await asked(LIST),
+			/^Could not read the Woodpecker enrichment batches: 127\.0\.0\.1(:\d+)? refused the connection\. Make sure woodpecker\.apiBaseUrl is right and, behind a proxy, that http\.proxy is set\. Ask the user to try again in a moment, or to run 'Woodpecker: Refresh'\.$/,
+		);
 		assert.match(await asked(GET, { uuid: 'e345310f-cfa7-42e3-b2fc-d888a332a899' }), /^Could not read Woodpecker enrichment batch e345310f-cfa7-42e3-b2fc-d888a332a899: 127\.0\.0\.1(:\d+)? refused the connection\./);
 		// No key at all.
 		await api.storeApiKey(undefined);

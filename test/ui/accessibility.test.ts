@@ -82,9 +82,17 @@ describe('Accessibility', () => {
 		);
 		const newest = wb.served.filter((b) => b.leads.length > 0).sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
 		await wb.page.keyboard.press('ArrowRight');
-		await eventually(() => wb.treeRows(), (rows) => rows.some((r) => r.level === 2), 'the first batch open');
+		await eventually(
+			() => wb.treeRows(),
+			(rows) => rows.some((r) => r.level === 2),
+			'the first batch open',
+		);
 		await wb.page.keyboard.press('ArrowDown');
-		const focused = await eventually(() => wb.treeRows(), (rows) => rows.some((r) => r.focused && r.level === 2), 'its first lead focused');
+		const focused = await eventually(
+			() => wb.treeRows(),
+			(rows) => rows.some((r) => r.focused && r.level === 2),
+			'its first lead focused',
+		);
 		assert.equal(focused.find((r) => r.focused)?.description, newest.leads[0].uid);
 		await wb.page.keyboard.press('Shift+F10');
 		const entry = wb.page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: 'Copy Lead UID' });
@@ -99,15 +107,17 @@ describe('Accessibility', () => {
 			'Copy Lead UID focused',
 		);
 		await wb.page.keyboard.press('Enter');
-		await eventually(() => wb.readClipboard(), (text) => text === newest.leads[0].uid, 'the uid on the clipboard');
+		await eventually(
+			() => wb.readClipboard(),
+			(text) => text === newest.leads[0].uid,
+			'the uid on the clipboard',
+		);
 	});
 
 	it('lead rows say their status in words first, also at the default side-bar width; screen readers hear "Lead …: pending"', async () => {
 		const wb = workbench();
 		await wb.signIn();
-		const pendingBatch = wb.served
-			.filter((b) => Date.now() - Date.parse(b.created) < 24 * 3_600_000 && b.leads.some((l) => l.status === 'PENDING'))
-			.sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
+		const pendingBatch = wb.served.filter((b) => Date.now() - Date.parse(b.created) < 24 * 3_600_000 && b.leads.some((l) => l.status === 'PENDING')).sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
 		const row = wb.treeItems().first();
 		await wb.expand(row);
 		const lead = wb.leadRow(pendingBatch.leads[0].uid);
@@ -132,7 +142,11 @@ describe('Accessibility', () => {
 		fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
 		fs.writeFileSync(settingsFile, JSON.stringify({ 'workbench.colorTheme': 'Default High Contrast' }));
 		try {
-			await eventually(() => wb.page.locator('.monaco-workbench.hc-black').count(), (n) => n === 1, 'the high-contrast theme on');
+			await eventually(
+				() => wb.page.locator('.monaco-workbench.hc-black').count(),
+				(n) => n === 1,
+				'the high-contrast theme on',
+			);
 			await wb.parkPointer();
 			await wb.readmeScreenshot('high-contrast', await wb.sideBarClip());
 			const colors = await wb.treeItems().evaluateAll(rowColors);
@@ -140,7 +154,11 @@ describe('Accessibility', () => {
 			for (const c of colors) assert.ok(contrast(c.text, c.bg) >= 7, `tree text ${c.text} on ${c.bg}: ratio ${contrast(c.text, c.bg).toFixed(1)}`);
 		} finally {
 			fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
-			await eventually(() => wb.page.locator('.monaco-workbench.hc-black').count(), (n) => n === 0, 'the usual theme back');
+			await eventually(
+				() => wb.page.locator('.monaco-workbench.hc-black').count(),
+				(n) => n === 0,
+				'the usual theme back',
+			);
 		}
 	});
 });

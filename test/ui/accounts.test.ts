@@ -59,7 +59,11 @@ describe('Several accounts and agencies', () => {
 		await input.waitFor();
 		assert.equal(await input.inputValue(), 'Agency HQ', 'the box starts from the current name');
 		await input.fill('default');
-		await eventually(() => wb.quickInput().innerText(), (t) => t.includes('An account named "Default" exists already.'), 'a taken name refused as typed');
+		await eventually(
+			() => wb.quickInput().innerText(),
+			(t) => t.includes('An account named "Default" exists already.'),
+			'a taken name refused as typed',
+		);
 		await wb.answerInputBox('Client Agency');
 		await wb.treeRow('Client Agency').waitFor();
 
@@ -68,7 +72,11 @@ describe('Several accounts and agencies', () => {
 		await dialog.waitFor();
 		assert.match(await dialog.innerText(), /Remove the account "Client Agency"\?[\s\S]*Its API key and its cached batches are deleted from this machine\. Nothing changes in Woodpecker\./);
 		await dialog.getByRole('button', { name: 'Remove Account' }).click();
-		await eventually(async () => (await wb.treeRows()).map((r) => r.label), (labels) => !labels.includes('Client Agency') && !labels.includes('Default'), 'back to one account: its batches are the roots again');
+		await eventually(
+			async () => (await wb.treeRows()).map((r) => r.label),
+			(labels) => !labels.includes('Client Agency') && !labels.includes('Default'),
+			'back to one account: its batches are the roots again',
+		);
 	});
 
 	it('a rejected key on one account shows on its row with its own Set API Key…; the other keeps its batches', async () => {
@@ -96,7 +104,11 @@ describe('Several accounts and agencies', () => {
 
 		await wb.treeRowAt(rows[failing + 1].index).click();
 		await wb.parkPointer();
-		await eventually(() => wb.quickInput().innerText(), (t) => t.includes('Set API Key for Old Client'), 'the key box names the account');
+		await eventually(
+			() => wb.quickInput().innerText(),
+			(t) => t.includes('Set API Key for Old Client'),
+			'the key box names the account',
+		);
 		await wb.answerInputBox(DEMO_AGENCY_KEY);
 		await descriptionOf(wb, 'Old Client', /^\d+ batch(es)?/, 'the fixed account loaded');
 	});
@@ -108,7 +120,11 @@ describe('Several accounts and agencies', () => {
 		const since = Date.now();
 		await wb.viewTitleMenu('Choose Client Companies…');
 		const items = wb.quickInput().locator('.monaco-list-row');
-		await eventually(() => items.allInnerTexts(), (t) => t.length === 3, 'the three companies of both pages');
+		await eventually(
+			() => items.allInnerTexts(),
+			(t) => t.length === 3,
+			'the three companies of both pages',
+		);
 		const texts = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 		assert.match(texts[0], /^Acme Ltd\s*id 12345678\s*Owner: maria@acme\.example\.com$/);
 		assert.match(texts[2], /^Initech\s*inactive · id 34567890/);
@@ -120,7 +136,11 @@ describe('Several accounts and agencies', () => {
 		for (const name of ['Acme Ltd', 'Globex Corporation']) {
 			const row = items.filter({ hasText: name });
 			await row.locator('.monaco-checkbox').click();
-			await eventually(() => row.getAttribute('aria-checked'), (c) => c === 'true', `${name} ticked`);
+			await eventually(
+				() => row.getAttribute('aria-checked'),
+				(c) => c === 'true',
+				`${name} ticked`,
+			);
 		}
 		assert.equal(await items.filter({ hasText: 'Initech' }).getAttribute('aria-checked'), 'false', 'nothing is ticked before it was chosen');
 		await wb.quickInputBox().press('Enter');
@@ -149,6 +169,9 @@ describe('Several accounts and agencies', () => {
 		await toast.waitFor();
 		assert.match(await toast.innerText(), /The key of Default is not an agency key: Woodpecker did not list client companies for it \(No Agency addon\)\. Nothing about the account changed\./);
 		await toast.getByRole('button', { name: 'Show Log' }).waitFor();
-		assert.deepEqual((await wb.treeRows()).map((r) => r.label), before);
+		assert.deepEqual(
+			(await wb.treeRows()).map((r) => r.label),
+			before,
+		);
 	});
 });

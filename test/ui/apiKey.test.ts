@@ -18,10 +18,17 @@ describe('API key from the welcome view', () => {
 		await wb.answerInputBox(wb.h.apiKey);
 
 		await wb.treeItems().first().waitFor();
-		const rows = await eventually(() => wb.treeItems().count(), (n) => n > 0, 'batch rows');
+		const rows = await eventually(
+			() => wb.treeItems().count(),
+			(n) => n > 0,
+			'batch rows',
+		);
 		assert.ok(rows > 0);
 		assert.equal(await wb.welcomeButton('Set API Key').count(), 0, 'the welcome view should be gone');
-		assert.ok(wb.h.fake.requests.some((r) => r.apiKey === wb.h.apiKey), 'the fake API never saw the typed key');
+		assert.ok(
+			wb.h.fake.requests.some((r) => r.apiKey === wb.h.apiKey),
+			'the fake API never saw the typed key',
+		);
 		await wb.screenshot('batches-listed');
 	});
 
@@ -29,7 +36,10 @@ describe('API key from the welcome view', () => {
 		const wb = workbench();
 		await wb.runCommand('Woodpecker: Set API Key');
 		await wb.answerInputBox(wb.h.apiKey);
-		await wb.view().locator('.composite.title', { hasText: /Woodpecker/i }).waitFor();
+		await wb
+			.view()
+			.locator('.composite.title', { hasText: /Woodpecker/i })
+			.waitFor();
 		await wb.treeItems().first().waitFor();
 		assert.ok((await wb.treeItems().count()) > 0);
 	});

@@ -37,17 +37,33 @@ describe('Cutoff', () => {
 
 		const since = Date.now();
 		await pickCutoff(wb, 'Last 7 days');
-		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Last 7 days', 'the side bar title naming "last 7 days"');
+		await eventually(
+			() => wb.sideBarTitle(),
+			(t) => t === 'Woodpecker: Last 7 days',
+			'the side bar title naming "last 7 days"',
+		);
 		assert.equal(await wb.viewDescription(), 'last 7 days');
-		const request = await eventually(async () => wb.listRequests(since)[0], (r) => r !== undefined, 'the list request for the new cutoff');
+		const request = await eventually(
+			async () => wb.listRequests(since)[0],
+			(r) => r !== undefined,
+			'the list request for the new cutoff',
+		);
 		assertCovers(request.query.created_after, 7 * 24);
 		await wb.treeRow(rowLabel(lastWeek)).waitFor();
-		assert.deepEqual((await wb.treeRows()).map((r) => r.label), [rowLabel(recent), rowLabel(lastWeek)], 'the batch 15 minutes older than 7 days is not shown');
+		assert.deepEqual(
+			(await wb.treeRows()).map((r) => r.label),
+			[rowLabel(recent), rowLabel(lastWeek)],
+			'the batch 15 minutes older than 7 days is not shown',
+		);
 		await wb.screenshot('cutoff-last-7-days'); // the default 300 px side bar, as a new user has it
 
 		// The quick pick says what is in force, too.
 		await wb.viewTitleButton('Set Cutoff…').click();
-		await eventually(() => wb.quickInputBox().getAttribute('placeholder'), (p) => p === 'Now: last 7 days', 'the placeholder "Now: last 7 days"');
+		await eventually(
+			() => wb.quickInputBox().getAttribute('placeholder'),
+			(p) => p === 'Now: last 7 days',
+			'the placeholder "Now: last 7 days"',
+		);
 		await wb.page.keyboard.press('Escape');
 	});
 
@@ -75,13 +91,25 @@ describe('Cutoff', () => {
 		assert.match(await message.innerText(), /does not exist/);
 
 		await wb.answerInputBox('2026-01-15');
-		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Since 2026-01-15', 'the side bar title naming "since 2026-01-15"');
+		await eventually(
+			() => wb.sideBarTitle(),
+			(t) => t === 'Woodpecker: Since 2026-01-15',
+			'the side bar title naming "since 2026-01-15"',
+		);
 		assert.equal(await wb.viewDescription(), 'since 2026-01-15');
-		const request = await eventually(async () => wb.listRequests(since)[0], (r) => r !== undefined, 'the list request for the date');
+		const request = await eventually(
+			async () => wb.listRequests(since)[0],
+			(r) => r !== undefined,
+			'the list request for the date',
+		);
 		assert.equal(request.query.created_after, '2026-01-12', 'the UTC date 36 hours before 2026-01-14T10:00Z');
 		assert.ok(!wb.listRequests().some((r) => r.query.created_after === '2026-02-30'), 'the impossible date reached the API');
 		await wb.treeRow(rowLabel(firstMinutes)).waitFor();
-		assert.deepEqual((await wb.treeRows()).map((r) => r.label), [rowLabel(recent), rowLabel(firstMinutes)], 'the batch from 23:55 the day before is not shown');
-		assert.equal(rowLabel(firstMinutes), 'Jan 15, 2026, 12:05 AM', 'labels are in the user\'s time zone');
+		assert.deepEqual(
+			(await wb.treeRows()).map((r) => r.label),
+			[rowLabel(recent), rowLabel(firstMinutes)],
+			'the batch from 23:55 the day before is not shown',
+		);
+		assert.equal(rowLabel(firstMinutes), 'Jan 15, 2026, 12:05 AM', "labels are in the user's time zone");
 	});
 });

@@ -9,7 +9,12 @@ const actionRow = (rows: TreeRow[], label: string) => rows.find((r) => r.label =
 
 /** Waits for the view's message to start with `prefix` and returns it. */
 function messageStarting(wb: Workbench, prefix: string): Promise<string> {
-	return eventually(() => wb.viewMessage(), (m) => m.startsWith(prefix), `the view's message "${prefix}…"`, 25_000);
+	return eventually(
+		() => wb.viewMessage(),
+		(m) => m.startsWith(prefix),
+		`the view's message "${prefix}…"`,
+		25_000,
+	);
 }
 
 describe('Errors in the workbench', () => {
@@ -20,8 +25,18 @@ describe('Errors in the workbench', () => {
 		await wb.signIn('not-the-right-key', false);
 		const message = await messageStarting(wb, 'Could not load enrichment batches: ');
 		assert.equal(message, 'Could not load enrichment batches: Invalid api key. Set a valid API key. (HTTP 401 Unauthorized)');
-		const rows = await eventually(() => wb.treeRows(), (r) => r.length === 2, 'the two action rows');
-		assert.deepEqual(rows.map((r) => [r.label, r.icon]), [['Set API Key…', 'key'], ['Show Log', 'output']]);
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.length === 2,
+			'the two action rows',
+		);
+		assert.deepEqual(
+			rows.map((r) => [r.label, r.icon]),
+			[
+				['Set API Key…', 'key'],
+				['Show Log', 'output'],
+			],
+		);
 		// Said once, in the view the user is looking at: a notification would stay on after the key is fixed.
 		assert.equal(await wb.notification(/Woodpecker/).count(), 0);
 		await wb.screenshot('wrong-key-first-load');
@@ -32,7 +47,11 @@ describe('Errors in the workbench', () => {
 		assert.equal(await wb.quickInputBox().getAttribute('type'), 'password');
 		await wb.answerInputBox(wb.h.apiKey);
 		await wb.treeRow(rowLabel(wb.served.at(-1)!)).waitFor();
-		await eventually(() => wb.viewMessage(), (m) => m === '', 'the message gone');
+		await eventually(
+			() => wb.viewMessage(),
+			(m) => m === '',
+			'the message gone',
+		);
 		assert.equal(actionRow(await wb.treeRows(), 'Set API Key…'), undefined, 'the action row is gone');
 	});
 
@@ -40,7 +59,11 @@ describe('Errors in the workbench', () => {
 		const wb = workbench();
 		wb.serve([]);
 		await wb.signIn(undefined, false);
-		await eventually(() => wb.welcomeText(), (t) => t.startsWith('No enrichment batches were created within the cutoff named above.'), 'the empty-state welcome text');
+		await eventually(
+			() => wb.welcomeText(),
+			(t) => t.startsWith('No enrichment batches were created within the cutoff named above.'),
+			'the empty-state welcome text',
+		);
 		assert.equal(await wb.viewMessage(), '', 'no message: it would hide the welcome buttons');
 		await wb.welcomeButton('Refresh').waitFor();
 		await wb.screenshot('empty-welcome');
@@ -49,8 +72,16 @@ describe('Errors in the workbench', () => {
 		wb.serve([older]);
 		let since = Date.now();
 		await wb.welcomeButton('Refresh').click();
-		await eventually(async () => wb.listRequests(since).length, (n) => n === 1, 'the refresh the button starts');
-		await eventually(() => wb.welcomeText(), (t) => t.startsWith('No enrichment batches'), 'still nothing within the last 24 hours');
+		await eventually(
+			async () => wb.listRequests(since).length,
+			(n) => n === 1,
+			'the refresh the button starts',
+		);
+		await eventually(
+			() => wb.welcomeText(),
+			(t) => t.startsWith('No enrichment batches'),
+			'still nothing within the last 24 hours',
+		);
 
 		since = Date.now();
 		await wb.welcomeButton('Set Cutoff…').click();
@@ -66,7 +97,11 @@ describe('Errors in the workbench', () => {
 		const wb = workbench();
 		wb.serve([]);
 		await wb.signIn(undefined, false);
-		await eventually(() => wb.welcomeText(), (t) => t.startsWith('No enrichment batches'), 'the empty-state welcome text');
+		await eventually(
+			() => wb.welcomeText(),
+			(t) => t.startsWith('No enrichment batches'),
+			'the empty-state welcome text',
+		);
 		await wb.runCommand('Woodpecker: Copy Batch UUID');
 		const toast = wb.notification('There are no enrichment batches on screen. Refresh, or choose an earlier cutoff.');
 		await toast.getByRole('button', { name: 'Refresh' }).waitFor();
@@ -81,12 +116,19 @@ describe('Errors in the workbench', () => {
 		await wb.signIn(undefined, false);
 		const message = await messageStarting(wb, 'Could not load enrichment batches: ');
 		assert.match(message, /An unexpected error has occurred\. Please try again later\. \(HTTP 500 Internal server error\)$/);
-		assert.deepEqual((await wb.treeRows()).map((r) => r.label), ['Retry', 'Show Log']);
+		assert.deepEqual(
+			(await wb.treeRows()).map((r) => r.label),
+			['Retry', 'Show Log'],
+		);
 
 		wb.h.fake.failAlways(undefined);
 		await wb.treeRow('Retry').click();
 		await wb.treeRow(rowLabel(wb.served.at(-1)!)).waitFor();
-		await eventually(() => wb.viewMessage(), (m) => m === '', 'the message gone');
+		await eventually(
+			() => wb.viewMessage(),
+			(m) => m === '',
+			'the message gone',
+		);
 	});
 
 	it('the first load failing on the network: the reason, and a Retry row', async () => {
@@ -95,10 +137,17 @@ describe('Errors in the workbench', () => {
 		await wb.signIn(undefined, false);
 		const message = await messageStarting(wb, 'Could not load enrichment batches: ');
 		assert.match(message, /closed before the answer was complete\. Retry in a moment\.$/);
-		assert.deepEqual((await wb.treeRows()).map((r) => r.label), ['Retry', 'Show Log']);
+		assert.deepEqual(
+			(await wb.treeRows()).map((r) => r.label),
+			['Retry', 'Show Log'],
+		);
 		// Show Log opens the Woodpecker log, where the three attempts are (Monaco writes spaces as U+00A0: \s).
 		await wb.treeRow('Show Log').click();
-		await wb.page.locator('.part.panel .view-line').filter({ hasText: /attempt\s3\/3/ }).first().waitFor();
+		await wb.page
+			.locator('.part.panel .view-line')
+			.filter({ hasText: /attempt\s3\/3/ })
+			.first()
+			.waitFor();
 	});
 
 	it('a rejected key on Refresh: the batches stay, the reason once in the message, Set API Key in the row and the notification', async () => {
@@ -111,8 +160,16 @@ describe('Errors in the workbench', () => {
 
 		const message = await messageStarting(wb, 'Refresh failed at ');
 		assert.match(message, /^Refresh failed at .+: Invalid api key\. Set a valid API key\. \(HTTP 401 Unauthorized\) Showing the batches received at .+\.$/);
-		const rows = await eventually(() => wb.treeRows(), (r) => r[0]?.label === 'Set API Key…', 'the Set API Key row on top');
-		assert.deepEqual(rows.slice(1).map((r) => r.label), before, 'the batches loaded before the failure stay on screen');
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r[0]?.label === 'Set API Key…',
+			'the Set API Key row on top',
+		);
+		assert.deepEqual(
+			rows.slice(1).map((r) => r.label),
+			before,
+			'the batches loaded before the failure stay on screen',
+		);
 		assert.ok(!rows.some((r) => r.label.includes('Invalid api key') || r.description.includes('Invalid api key')), 'said once: not again in a row');
 		const toast = wb.notification(/Could not refresh Woodpecker enrichments: Invalid api key/);
 		await toast.getByRole('button', { name: 'Set API Key' }).waitFor();
@@ -140,8 +197,15 @@ describe('Errors in the workbench', () => {
 		await toast.getByRole('button', { name: 'Show Log' }).waitFor();
 		assert.equal(wb.listRequests(since).length, 3, 'a 500 is tried three times before it is reported');
 		await messageStarting(wb, 'Refresh failed at ');
-		const rows = await eventually(() => wb.treeRows(), (r) => r[0]?.label === 'Retry', 'the Retry row on top');
-		assert.deepEqual(rows.slice(1).map((r) => r.label), before);
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r[0]?.label === 'Retry',
+			'the Retry row on top',
+		);
+		assert.deepEqual(
+			rows.slice(1).map((r) => r.label),
+			before,
+		);
 		// The progress notification of a slow refresh must be gone before the picture.
 		await wb.notification(/Loading Woodpecker enrichments/).waitFor({ state: 'hidden' });
 		await wb.readmeScreenshot('error');
@@ -149,9 +213,20 @@ describe('Errors in the workbench', () => {
 		wb.h.fake.failAlways(undefined);
 		const retried = Date.now();
 		await toast.getByRole('button', { name: 'Retry' }).click();
-		await eventually(() => wb.treeRows(), (r) => r.length > 0 && r[0].label !== 'Retry', 'the Retry row gone after a good retry');
-		assert.deepEqual((await wb.treeRows()).map((r) => r.label), before);
-		await eventually(() => wb.viewMessage(), (m) => m === '', 'the message gone');
+		await eventually(
+			() => wb.treeRows(),
+			(r) => r.length > 0 && r[0].label !== 'Retry',
+			'the Retry row gone after a good retry',
+		);
+		assert.deepEqual(
+			(await wb.treeRows()).map((r) => r.label),
+			before,
+		);
+		await eventually(
+			() => wb.viewMessage(),
+			(m) => m === '',
+			'the message gone',
+		);
 		assert.equal(wb.listRequests(retried).length, 1);
 		await toast.waitFor({ state: 'hidden' });
 	});
@@ -180,7 +255,11 @@ describe('Errors in the workbench', () => {
 		await toast.waitFor();
 		assert.equal(await toast.getByRole('button', { name: 'Open Settings' }).count(), 0);
 		await toast.getByRole('button', { name: 'Try Another UUID' }).click();
-		await eventually(() => wb.quickInputBox().inputValue(), (v) => v === '00000000-0000-4000-8000-000000000000', 'the uuid offered again to edit');
+		await eventually(
+			() => wb.quickInputBox().inputValue(),
+			(v) => v === '00000000-0000-4000-8000-000000000000',
+			'the uuid offered again to edit',
+		);
 		await wb.page.keyboard.press('Escape');
 	});
 

@@ -9,7 +9,7 @@ import { eventually, useWorkbench } from './workbench';
 describe('Export and copy in the workbench', () => {
 	const workbench = useWorkbench();
 
-	it("Export… as CSV through the save dialog, then Open File shows it (README: media/screenshots/export.png)", async () => {
+	it('Export… as CSV through the save dialog, then Open File shows it (README: media/screenshots/export.png)', async () => {
 		const wb = workbench();
 		await wb.useReadmeWindow(420);
 		await wb.signIn();
@@ -22,7 +22,11 @@ describe('Export and copy in the workbench', () => {
 		await csv.click();
 		// The editor's save dialog, offering a dated file in the workspace folder.
 		const box = wb.quickInputBox();
-		await eventually(() => box.inputValue(), (v) => /woodpecker-enrichments-\d{4}-\d{2}-\d{2}\.csv$/.test(v), 'the default file name');
+		await eventually(
+			() => box.inputValue(),
+			(v) => /woodpecker-enrichments-\d{4}-\d{2}-\d{2}\.csv$/.test(v),
+			'the default file name',
+		);
 		const name = path.basename(await box.inputValue());
 		await box.press('Enter');
 		const toast = wb.notification(/Exported \d+ leads of \d+ batches to woodpecker-enrichments-/);
@@ -45,6 +49,10 @@ describe('Export and copy in the workbench', () => {
 		const batch = wb.served.find((b) => rowLabel(b) === top);
 		assert.ok(batch, `no served batch is labelled ${top}`);
 		await wb.contextMenu(wb.treeRow(top), 'Copy All Lead UIDs');
-		await eventually(() => wb.readClipboard(), (t) => t === batch.leads.map((l) => l.uid).join('\n'), 'the uids on the clipboard');
+		await eventually(
+			() => wb.readClipboard(),
+			(t) => t === batch.leads.map((l) => l.uid).join('\n'),
+			'the uids on the clipboard',
+		);
 	});
 });

@@ -19,7 +19,10 @@ async function pickFilter(wb: Workbench, button: 'Filter…' | 'Change Filter…
 
 /** The quick pick's row for a filter, by its exact name ("Converted" is not "Not converted"). */
 function filterRow(wb: Workbench, choice: string) {
-	return wb.quickInput().locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name').getByText(choice, { exact: true }) });
+	return wb
+		.quickInput()
+		.locator('.monaco-list-row')
+		.filter({ has: wb.page.locator('.label-name').getByText(choice, { exact: true }) });
 }
 
 describe('Filter in the workbench', () => {
@@ -36,7 +39,11 @@ describe('Filter in the workbench', () => {
 		assert.match((await wb.viewTitleButton('Filter…').getAttribute('class')) ?? '', /\bcodicon-filter\b/);
 
 		await pickFilter(wb, 'Filter…', 'Converted');
-		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Last 24 hours · Converted', 'the title naming the filter');
+		await eventually(
+			() => wb.sideBarTitle(),
+			(t) => t === 'Woodpecker: Last 24 hours · Converted',
+			'the title naming the filter',
+		);
 		assert.equal(await wb.viewDescription(), 'last 24 hours · Converted');
 		const rows = await eventually(
 			async () => (await wb.treeRows()).map((r) => [r.label, r.description]),
@@ -48,11 +55,22 @@ describe('Filter in the workbench', () => {
 			[rowLabel(done), '2 of 2 leads'],
 		]);
 		await wb.expand(wb.treeRow(rowLabel(mixed)));
-		const leads = await eventually(() => wb.treeRows(), (r) => r.some((row) => row.level === 2), 'the batch open');
-		assert.deepEqual(leads.filter((r) => r.level === 2).map((r) => [r.label, r.description]), [['Converted', 'mix_0002']]);
+		const leads = await eventually(
+			() => wb.treeRows(),
+			(r) => r.some((row) => row.level === 2),
+			'the batch open',
+		);
+		assert.deepEqual(
+			leads.filter((r) => r.level === 2).map((r) => [r.label, r.description]),
+			[['Converted', 'mix_0002']],
+		);
 		assert.equal(await wb.badge(), '2', 'the badge still counts both pending leads');
 		// The button follows a context key, set a moment after the title.
-		await eventually(() => wb.viewTitleButton('Change Filter…').count(), (n) => n === 1, 'the filled button showing a filter is on');
+		await eventually(
+			() => wb.viewTitleButton('Change Filter…').count(),
+			(n) => n === 1,
+			'the filled button showing a filter is on',
+		);
 		assert.match((await wb.viewTitleButton('Change Filter…').getAttribute('class')) ?? '', /\bcodicon-filter-filled\b/, 'drawn filled');
 
 		// The quick pick ticks the current filter and counts what each one shows.
@@ -65,16 +83,40 @@ describe('Filter in the workbench', () => {
 		await wb.page.keyboard.press('Escape');
 
 		await pickFilter(wb, 'Change Filter…', 'Other');
-		await eventually(() => wb.viewMessage(), (m) => m === 'No leads match the filter "Other" in the 3 batches within the cutoff.', 'the empty view saying why');
+		await eventually(
+			() => wb.viewMessage(),
+			(m) => m === 'No leads match the filter "Other" in the 3 batches within the cutoff.',
+			'the empty view saying why',
+		);
 		const clear = wb.treeRow('Clear Filter');
 		await clear.waitFor();
-		await eventually(() => wb.treeItems().count(), (n) => n === 1, 'only the Clear Filter row');
+		await eventually(
+			() => wb.treeItems().count(),
+			(n) => n === 1,
+			'only the Clear Filter row',
+		);
 		await wb.screenshot('filter-empty'); // the default 300 px side bar
 		await clear.click();
-		await eventually(() => wb.sideBarTitle(), (t) => t === 'Woodpecker: Last 24 hours', 'the title without a filter');
-		await eventually(async () => (await wb.treeRows()).filter((r) => r.level === 1).map((r) => r.label), (l) => l.length === 3, 'every batch back');
-		await eventually(() => wb.viewMessage(), (m) => m === '', 'the message gone');
-		await eventually(() => wb.viewTitleButton('Filter…').count(), (n) => n === 1, 'the plain Filter… button again');
+		await eventually(
+			() => wb.sideBarTitle(),
+			(t) => t === 'Woodpecker: Last 24 hours',
+			'the title without a filter',
+		);
+		await eventually(
+			async () => (await wb.treeRows()).filter((r) => r.level === 1).map((r) => r.label),
+			(l) => l.length === 3,
+			'every batch back',
+		);
+		await eventually(
+			() => wb.viewMessage(),
+			(m) => m === '',
+			'the message gone',
+		);
+		await eventually(
+			() => wb.viewTitleButton('Filter…').count(),
+			(n) => n === 1,
+			'the plain Filter… button again',
+		);
 	});
 });
 
@@ -103,7 +145,7 @@ describe('Group by Day in the workbench', () => {
 		};
 	}
 
-	it('Group by Day from the view\'s menu: Today and Yesterday rows with their counts, then ungrouped again (README: media/screenshots/filter.png)', async function () {
+	it("Group by Day from the view's menu: Today and Yesterday rows with their counts, then ungrouped again (README: media/screenshots/filter.png)", async function () {
 		this.timeout(6 * 60_000);
 		const wb = workbench();
 		const { today, yesterday } = await dayScene();
@@ -123,7 +165,11 @@ describe('Group by Day in the workbench', () => {
 			[1, 'Yesterday', '2 batches · 1 pending', 'calendar'],
 		]);
 		await wb.expand(wb.treeRow('Yesterday'));
-		await eventually(async () => (await wb.treeRows()).length, (n) => n === 6, 'the batches of yesterday');
+		await eventually(
+			async () => (await wb.treeRows()).length,
+			(n) => n === 6,
+			'the batches of yesterday',
+		);
 
 		// With a filter the day rows count what they show; this is the README's picture.
 		await pickFilter(wb, 'Filter…', 'Converted');
@@ -140,12 +186,20 @@ describe('Group by Day in the workbench', () => {
 			[2, rowLabel(yesterday[1]), '1 of 1 lead'],
 		]);
 		await wb.expand(wb.treeRow(rowLabel(yesterday[0])));
-		await eventually(async () => (await wb.treeRows()).length, (n) => n === 6, 'the converted lead of yesterday\'s first batch');
+		await eventually(
+			async () => (await wb.treeRows()).length,
+			(n) => n === 6,
+			"the converted lead of yesterday's first batch",
+		);
 		await wb.focusEditorArea();
 		const last = await wb.treeItems().last().boundingBox();
 		await wb.readmeScreenshot('filter', await wb.sideBarClip(last ? last.y + last.height + 44 : undefined));
 
 		await wb.viewTitleMenu('Stop Grouping by Day');
-		await eventually(async () => (await wb.treeRows()).filter((r) => r.level === 1).map((r) => r.label), (l) => l.length === 3 && !l.includes('Today'), 'the batches ungrouped');
+		await eventually(
+			async () => (await wb.treeRows()).filter((r) => r.level === 1).map((r) => r.label),
+			(l) => l.length === 3 && !l.includes('Today'),
+			'the batches ungrouped',
+		);
 	});
 });

@@ -11,7 +11,11 @@ describe('Find Lead…', () => {
 		await wb.signIn();
 		const shown = wb.served.filter((b) => Date.now() - Date.parse(b.created) < 24 * 3_600_000);
 		const uid = shown[shown.length - 1].leads.at(-1)!.uid;
-		assert.equal((await wb.treeRows()).some((r) => r.description === uid), false, 'the lead is not on screen before');
+		assert.equal(
+			(await wb.treeRows()).some((r) => r.description === uid),
+			false,
+			'the lead is not on screen before',
+		);
 		await wb.runCommand('Woodpecker: Find Lead…');
 		const box = wb.quickInputBox();
 		await box.waitFor();
@@ -19,7 +23,11 @@ describe('Find Lead…', () => {
 		await box.fill(uid.slice(-9));
 		await wb.quickInput().locator('.monaco-list-row', { hasText: uid }).first().waitFor();
 		await box.press('Enter');
-		const row = await eventually(async () => (await wb.treeRows()).find((r) => r.description === uid), (r) => r?.selected === true, 'the lead shown and selected');
+		const row = await eventually(
+			async () => (await wb.treeRows()).find((r) => r.description === uid),
+			(r) => r?.selected === true,
+			'the lead shown and selected',
+		);
 		assert.equal(row?.level, 2);
 	});
 });
@@ -35,7 +43,11 @@ describe('Open Enrichment Batch…', () => {
 		const box = wb.quickInputBox();
 		await box.waitFor();
 		await box.fill('e345310f-cfa7-42e3');
-		await eventually(() => wb.quickInput().innerText(), (t) => t.includes('A batch uuid has 32 hex digits in groups of 8-4-4-4-12'), 'the reason, as typed');
+		await eventually(
+			() => wb.quickInput().innerText(),
+			(t) => t.includes('A batch uuid has 32 hex digits in groups of 8-4-4-4-12'),
+			'the reason, as typed',
+		);
 		await box.press('Enter');
 		await new Promise((r) => setTimeout(r, 500));
 		assert.ok(await wb.quickInput().isVisible(), 'Enter does not take it');
@@ -54,14 +66,26 @@ describe('Open Enrichment Batch…', () => {
 		await box.waitFor();
 		await box.fill(outside.uuid);
 		await box.press('Enter');
-		const group = await eventually(() => wb.treeRows(), (rows) => rows[0]?.label === 'Opened by uuid', 'the group at the top');
+		const group = await eventually(
+			() => wb.treeRows(),
+			(rows) => rows[0]?.label === 'Opened by uuid',
+			'the group at the top',
+		);
 		assert.equal(group[0].level, 1);
-		const selected = await eventually(() => wb.treeRows(), (rows) => rows.some((r) => r.selected && r.level === 2), 'the opened batch selected under it');
+		const selected = await eventually(
+			() => wb.treeRows(),
+			(rows) => rows.some((r) => r.selected && r.level === 2),
+			'the opened batch selected under it',
+		);
 		const row = selected.find((r) => r.selected)!;
 		assert.equal(selected.indexOf(row), 1, 'right under the group');
 		await wb.parkPointer();
 		await wb.readmeScreenshot('opened', await wb.sideBarClip());
 		await wb.contextMenu(wb.treeItems().nth(1), 'Remove from Opened');
-		await eventually(() => wb.treeRows(), (rows) => rows[0]?.label !== 'Opened by uuid', 'the group gone');
+		await eventually(
+			() => wb.treeRows(),
+			(rows) => rows[0]?.label !== 'Opened by uuid',
+			'the group gone',
+		);
 	});
 });

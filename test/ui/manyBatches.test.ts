@@ -15,14 +15,23 @@ describe('Many batches', () => {
 		wb.serve(batches);
 		await wb.signIn();
 
-		const top = await eventually(() => wb.treeRows(), (r) => r[0]?.siblings === COUNT, `${COUNT} batch rows`, 60_000);
+		const top = await eventually(
+			() => wb.treeRows(),
+			(r) => r[0]?.siblings === COUNT,
+			`${COUNT} batch rows`,
+			60_000,
+		);
 		assert.equal(top[0].label, rowLabel(batches[COUNT - 1]), 'the newest batch is on top');
 		assert.ok(top.length < 100, `the tree renders only what is in view, not ${top.length} rows`);
 
 		// End: the keyboard way to the bottom of the list.
 		await wb.focusTree();
 		await wb.page.keyboard.press('End');
-		const bottom = await eventually(() => wb.treeRows(), (r) => r.some((row) => row.position === COUNT), 'the last row rendered');
+		const bottom = await eventually(
+			() => wb.treeRows(),
+			(r) => r.some((row) => row.position === COUNT),
+			'the last row rendered',
+		);
 		const last = bottom.find((row) => row.position === COUNT)!;
 		assert.equal(last.label, rowLabel(batches[0]), 'the oldest batch is at the bottom');
 		const rowBox = await wb.treeRowAt(last.index).boundingBox();
@@ -54,7 +63,10 @@ describe('Many batches', () => {
 			'a highlighted row that is not the label looked for',
 		);
 		assert.equal(found.find((row) => row.focused)?.index, found[0].index, 'the focus is on the first match');
-		assert.ok(found.some((row) => row.position === COUNT - COUNT / 2), 'the batch looked for is among the matches');
+		assert.ok(
+			found.some((row) => row.position === COUNT - COUNT / 2),
+			'the batch looked for is among the matches',
+		);
 		await wb.screenshot('many-batches-found');
 	});
 });

@@ -14,12 +14,7 @@ describe('Batch processed notification', () => {
 		await wb.useReadmeWindow();
 		const pending = [
 			batch('f0000000-0000-4000-8000-000000000001', 4, [lead('newSearchId00000000F1_0001', 'pending'), lead('newSearchId00000000F1_0002', 'pending')]),
-			batch(FINISHING, 35, [
-				lead('finSearchId00000000F2_0001', 'converted'),
-				lead('finSearchId00000000F2_0002', 'pending'),
-				lead('finSearchId00000000F2_0003', 'pending'),
-				lead('finSearchId00000000F2_0004', 'pending'),
-			]),
+			batch(FINISHING, 35, [lead('finSearchId00000000F2_0001', 'converted'), lead('finSearchId00000000F2_0002', 'pending'), lead('finSearchId00000000F2_0003', 'pending'), lead('finSearchId00000000F2_0004', 'pending')]),
 			batch('f0000000-0000-4000-8000-000000000003', 3 * 60, [lead('oldSearchId00000000F3_0001', 'converted'), lead('oldSearchId00000000F3_0002', 'not-converted')]),
 		];
 		// The same batches (the same created times: a minute turning over must not change the label), processed.
@@ -37,7 +32,11 @@ describe('Batch processed notification', () => {
 		await toast.waitFor();
 		await toast.getByRole('button', { name: 'Show' }).waitFor();
 		await toast.getByRole('button', { name: 'Copy UIDs' }).waitFor();
-		await eventually(async () => (await wb.treeRows()).find((r) => r.label === label)?.icon, (icon) => icon === 'check-all', 'the batch row shown as processed');
+		await eventually(
+			async () => (await wb.treeRows()).find((r) => r.label === label)?.icon,
+			(icon) => icon === 'check-all',
+			'the batch row shown as processed',
+		);
 		// The toast slides and fades in: the picture waits until it has stopped moving.
 		let lastTop = Number.NaN;
 		await eventually(
@@ -54,8 +53,15 @@ describe('Batch processed notification', () => {
 		assert.equal(await wb.notification(/processed/).count(), 1, 'one toast');
 
 		await toast.getByRole('button', { name: 'Show' }).click();
-		const rows = await eventually(() => wb.treeRows(), (r) => r.find((x) => x.label === label)?.selected === true, 'the processed batch selected');
-		assert.deepEqual(rows.filter((r) => r.selected).map((r) => r.label), [label]);
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.find((x) => x.label === label)?.selected === true,
+			'the processed batch selected',
+		);
+		assert.deepEqual(
+			rows.filter((r) => r.selected).map((r) => r.label),
+			[label],
+		);
 		await toast.waitFor({ state: 'hidden' });
 	});
 });

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { batch, lead, rowLabel } from './scenes';
 import { eventually, useWorkbench } from './workbench';
 
-
 describe('Raw JSON panel', () => {
 	const workbench = useWorkbench();
 
@@ -29,7 +28,7 @@ describe('Raw JSON panel', () => {
 		const text = await wb.rawJsonText('Last response');
 		// The answer reaches back further than the view shows; the subtitle says how many of its batches are on screen.
 		const subtitle = /^(\d+) batches, (\d+) shown · last 24 hours · received /.exec(await wb.webview().locator('#subtitle').innerText());
-		assert.ok(subtitle, 'the subtitle names the answer\'s batches and those shown');
+		assert.ok(subtitle, "the subtitle names the answer's batches and those shown");
 		assert.equal(Number(subtitle[2]), (await wb.treeRows()).filter((r) => r.level === 1).length);
 		assert.ok(Number(subtitle[1]) > Number(subtitle[2]));
 		assert.match(await wb.webview().locator('#status').innerText(), /^[\d,]+ lines · [\d.]+ KB$/);
@@ -54,6 +53,10 @@ describe('Raw JSON panel', () => {
 		const text = await wb.rawJsonText(`Batch ${b.uuid}`);
 		assert.deepEqual(JSON.parse(text), extra, 'the text shown is the batch, field for field');
 		assert.equal(await wb.webview().locator('#subtitle').innerText(), `2 leads · created ${b.created}`);
-		await eventually(() => wb.page.evaluate<string>('document.title'), (t) => t.startsWith(`Raw JSON: Batch ${b.uuid}`), 'the editor tab named after the batch');
+		await eventually(
+			() => wb.page.evaluate<string>('document.title'),
+			(t) => t.startsWith(`Raw JSON: Batch ${b.uuid}`),
+			'the editor tab named after the batch',
+		);
 	});
 });

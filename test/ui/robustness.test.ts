@@ -29,11 +29,13 @@ async function assertNothingRan(wb: Workbench, expectedTitle: string): Promise<v
 	assert.equal(await view.locator('#lines script, #lines img, #lines a, #lines b').count(), 0, 'markup from the data became elements');
 	assert.equal(await view.locator('img').count(), 0, 'an <img> exists in the webview');
 	// Two scripts belong there: VS Code's inline acquireVsCodeApi and the panel's media/rawJson.js.
-	const scripts = await view.locator('html').evaluate((el) =>
-		[...(el as { ownerDocument: { querySelectorAll(s: string): Iterable<{ src: string; textContent: string | null }> } }).ownerDocument.querySelectorAll('script')].map((s) =>
-			s.src ? new URL(s.src).pathname.split('/').slice(-2).join('/') : (s.textContent ?? '').includes('acquireVsCodeApi') ? 'inline acquireVsCodeApi' : `inline: ${(s.textContent ?? '').slice(0, 80)}`,
-		),
-	);
+	const scripts = await view
+		.locator('html')
+		.evaluate((el) =>
+			[...(el as { ownerDocument: { querySelectorAll(s: string): Iterable<{ src: string; textContent: string | null }> } }).ownerDocument.querySelectorAll('script')].map((s) =>
+				s.src ? new URL(s.src).pathname.split('/').slice(-2).join('/') : (s.textContent ?? '').includes('acquireVsCodeApi') ? 'inline acquireVsCodeApi' : `inline: ${(s.textContent ?? '').slice(0, 80)}`,
+			),
+		);
 	assert.deepEqual(scripts.sort(), ['inline acquireVsCodeApi', 'media/rawJson.js'], 'a <script> other than VS Code’s and the panel’s own exists in the webview');
 	const documentTitle = (el: unknown) => (el as { ownerDocument: { title: string } }).ownerDocument.title;
 	assert.equal(await view.locator('html').evaluate(documentTitle), 'Raw JSON', 'the panel document’s title changed');
@@ -54,11 +56,19 @@ describe('Hostile values from the API', () => {
 
 		// Tree rows: the values verbatim (VS Code renders labels as text).
 		await wb.expand(wb.treeRow(rowLabel(markup)));
-		let rows = await eventually(() => wb.treeRows(), (r) => r.length === 4, 'two batches and two leads');
+		let rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.length === 4,
+			'two batches and two leads',
+		);
 		const oddRow = rows[3];
 		assert.deepEqual([oddRow.label, oddRow.description, oddRow.icon], [HOSTILE_SHOWN, '1 lead · 1 other', 'warning']);
 		await wb.expand(wb.treeRowAt(oddRow.index));
-		rows = await eventually(() => wb.treeRows(), (r) => r.length === 5, 'the odd batch’s lead');
+		rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.length === 5,
+			'the odd batch’s lead',
+		);
 		assert.deepEqual(
 			rows.map((r) => [r.label, r.description]),
 			[
@@ -86,7 +96,11 @@ describe('Hostile values from the API', () => {
 
 		// Copy takes the value as it is.
 		await wb.contextMenu(wb.treeRowAt(rows[1].index), 'Copy Lead UID');
-		await eventually(() => wb.readClipboard(), (t) => t === SCRIPT_UID, 'the script uid, verbatim, on the clipboard');
+		await eventually(
+			() => wb.readClipboard(),
+			(t) => t === SCRIPT_UID,
+			'the script uid, verbatim, on the clipboard',
+		);
 
 		// Raw JSON of the lead: the title and the text are the data, and nothing ran.
 		await wb.contextMenu(wb.treeRowAt(rows[1].index), 'Show Raw JSON');
@@ -114,7 +128,12 @@ describe('Hostile values from the API', () => {
 		const toast = wb.notification(/Could not refresh Woodpecker enrichments: Denied\./);
 		await toast.waitFor();
 		assert.match(await toast.innerText(), /Denied\. \[Open a terminal\] \(command:workbench\.action\.terminal\.new\) or \[see\] \(https:\/\/example\.com\)/);
-		const links = await toast.locator('.notification-list-item-message a').evaluateAll((els) => els.map((e) => { const a = e as { textContent: string; getAttribute(n: string): string | null }; return `${a.textContent} -> ${a.getAttribute('href')}`; }));
+		const links = await toast.locator('.notification-list-item-message a').evaluateAll((els) =>
+			els.map((e) => {
+				const a = e as { textContent: string; getAttribute(n: string): string | null };
+				return `${a.textContent} -> ${a.getAttribute('href')}`;
+			}),
+		);
 		assert.deepEqual(links, [], 'server text became a link');
 		assert.equal(await wb.page.locator('.terminal-outer-container, .integrated-terminal').count(), 0, 'a terminal was opened');
 	});

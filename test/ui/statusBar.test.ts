@@ -20,10 +20,24 @@ describe('Pending leads in the status bar', () => {
 		const item = wb.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: `${pending} pending` });
 		await item.waitFor();
 		// Away to the Explorer, then back through the item.
-		await wb.page.locator('.activitybar').getByRole('tab', { name: /^Explorer/ }).click();
-		await eventually(() => wb.view().locator('.composite.title', { hasText: /Woodpecker/i }).count(), (n) => n === 0, 'the Explorer in the side bar');
+		await wb.page
+			.locator('.activitybar')
+			.getByRole('tab', { name: /^Explorer/ })
+			.click();
+		await eventually(
+			() =>
+				wb
+					.view()
+					.locator('.composite.title', { hasText: /Woodpecker/i })
+					.count(),
+			(n) => n === 0,
+			'the Explorer in the side bar',
+		);
 		await item.click();
-		await wb.view().locator('.composite.title', { hasText: /Woodpecker/i }).waitFor();
+		await wb
+			.view()
+			.locator('.composite.title', { hasText: /Woodpecker/i })
+			.waitFor();
 		await wb.treeItems().first().waitFor();
 	});
 
@@ -43,7 +57,11 @@ describe('Pending leads in the status bar', () => {
 			// Woodpecker finishes every pending lead; nobody presses Refresh.
 			wb.serve(wb.served.map((b) => ({ ...b, leads: b.leads.map((l) => (l.status === 'PENDING' ? { ...l, status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' } : l)) })));
 			await item.waitFor({ state: 'hidden', timeout: 40_000 });
-			await eventually(() => wb.badge(), (b) => b === '', 'the badge to clear');
+			await eventually(
+				() => wb.badge(),
+				(b) => b === '',
+				'the badge to clear',
+			);
 			const polls = wb.listRequests(since).length;
 			assert.ok(polls >= 1 && polls <= 2, `${polls} requests in the meantime`);
 			// Nothing pending now: no more requests.

@@ -21,7 +21,11 @@ describe('The Enrichments tree', () => {
 		wb.serve([done, fresh, empty, odd, mixed]);
 		await wb.signIn();
 
-		const rows = await eventually(() => wb.treeRows(), (r) => r.length === 5, 'five batch rows');
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.length === 5,
+			'five batch rows',
+		);
 		assert.deepEqual(
 			rows.map((r) => [r.label, r.description, r.icon]),
 			[
@@ -41,7 +45,11 @@ describe('The Enrichments tree', () => {
 
 		await wb.expand(wb.treeRow(rowLabel(odd)));
 		await wb.expand(wb.treeRow(rowLabel(mixed)));
-		const opened = await eventually(() => wb.treeRows(), (r) => r.length === 12, 'the leads of two batches');
+		const opened = await eventually(
+			() => wb.treeRows(),
+			(r) => r.length === 12,
+			'the leads of two batches',
+		);
 		assert.deepEqual(
 			opened.filter((r) => r.level === 2).map((r) => [r.label, r.description, r.icon]),
 			[
@@ -64,12 +72,20 @@ describe('The Enrichments tree', () => {
 		await wb.signIn();
 		await wb.treeRow(rowLabel(before)).waitFor();
 
-		const queued = batch('b0000000-0000-4000-8000-000000000002', 1, [0, 1, 2, 3, 4, 5, 6].map((i) => lead(`queued_000${i}`, 'pending')));
+		const queued = batch(
+			'b0000000-0000-4000-8000-000000000002',
+			1,
+			[0, 1, 2, 3, 4, 5, 6].map((i) => lead(`queued_000${i}`, 'pending')),
+		);
 		const processed = { ...before, leads: [lead('before_0001', 'converted'), lead('before_0002', 'not-converted')] };
 		wb.serve([processed, queued]);
 		await wb.runCommand('Woodpecker: Refresh');
 
-		const rows = await eventually(() => wb.treeRows(), (r) => r.length === 2 && r[0].label === rowLabel(queued), 'the new batch on top');
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.length === 2 && r[0].label === rowLabel(queued),
+			'the new batch on top',
+		);
 		assert.deepEqual(
 			rows.map((r) => [r.label, r.description, r.icon]),
 			[
@@ -85,11 +101,13 @@ describe('The Enrichments tree', () => {
 		await wb.useReadmeWindow();
 		await wb.signIn();
 		// The demo's three newest batches hold pending, converted, not converted and unknown leads.
-		const newest = [...wb.served]
-			.sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
-			.slice(0, 3);
+		const newest = [...wb.served].sort((a, b) => Date.parse(b.created) - Date.parse(a.created)).slice(0, 3);
 		for (const b of newest) await wb.expand(wb.treeRow(rowLabel(b)));
-		const rows = await eventually(() => wb.treeRows(), (r) => r.filter((row) => row.level === 2).length === newest.reduce((n, b) => n + b.leads.length, 0), 'the leads of three batches');
+		const rows = await eventually(
+			() => wb.treeRows(),
+			(r) => r.filter((row) => row.level === 2).length === newest.reduce((n, b) => n + b.leads.length, 0),
+			'the leads of three batches',
+		);
 		const leadIcons = new Set(rows.filter((r) => r.level === 2).map((r) => r.icon));
 		assert.deepEqual([...leadIcons].sort(), ['circle-slash', 'clock', 'pass-filled', 'question']);
 

@@ -212,7 +212,11 @@ export class Workbench {
 	 */
 	async expand(row: Locator): Promise<void> {
 		if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-		await eventually(() => row.evaluate(showsFirstChild), (open) => open, 'the row to open and show its first child');
+		await eventually(
+			() => row.evaluate(showsFirstChild),
+			(open) => open,
+			'the row to open and show its first child',
+		);
 	}
 
 	/** Gives the tree keyboard focus without clicking a row (a click would also expand or select it). */
@@ -356,7 +360,13 @@ export class Workbench {
 			.catch(async (e: unknown) => {
 				// Say what was there instead, so a failure on a CI machine can be read from its log.
 				const frames = await this.page.locator('iframe.webview').count();
-				const shown = frames === 1 ? await view.locator('#title').innerText({ timeout: 1000 }).catch(() => '(no title)') : '(not read)';
+				const shown =
+					frames === 1
+						? await view
+								.locator('#title')
+								.innerText({ timeout: 1000 })
+								.catch(() => '(no title)')
+						: '(not read)';
 				const tabs = await this.page.locator('.tabs-container .tab').allInnerTexts();
 				throw new Error(`The Raw JSON panel never showed ${String(title)}: ${frames} webview frame(s), title ${JSON.stringify(shown)}, tabs ${JSON.stringify(tabs)}\n${String(e)}`);
 			});
@@ -393,7 +403,11 @@ export class Workbench {
 		await mouse.down();
 		await mouse.move(box.x + width, y, { steps: 4 });
 		await mouse.up();
-		await eventually(async () => (await this.view().boundingBox())?.width ?? 0, (w) => Math.abs(w - width) <= 2, `a side bar ${width} px wide`);
+		await eventually(
+			async () => (await this.view().boundingBox())?.width ?? 0,
+			(w) => Math.abs(w - width) <= 2,
+			`a side bar ${width} px wide`,
+		);
 		await this.parkPointer(); // Off the sash, which stays highlighted under the pointer.
 	}
 
@@ -429,7 +443,11 @@ export class Workbench {
 			await this.page.mouse.move(open.x + open.width / 2, open.y + open.height / 2, { steps: 2 });
 			await this.page.mouse.move(park.x, park.y, { steps: 2 });
 		}
-		await eventually(() => hovers.count(), (n) => n === 0, 'tooltips to close');
+		await eventually(
+			() => hovers.count(),
+			(n) => n === 0,
+			'tooltips to close',
+		);
 	}
 
 	/** Clicks the editor area, so the tree loses the keyboard focus (and its focus outline). */
@@ -437,7 +455,11 @@ export class Workbench {
 		const editor = await this.page.locator('#workbench\\.parts\\.editor').boundingBox();
 		if (!editor) throw new Error('The editor area is not shown');
 		await this.page.mouse.click(editor.x + 40, editor.y + editor.height - 40);
-		await eventually(() => this.view().locator('.monaco-list:focus-within').count(), (n) => n === 0, 'the tree to lose focus');
+		await eventually(
+			() => this.view().locator('.monaco-list:focus-within').count(),
+			(n) => n === 0,
+			'the tree to lose focus',
+		);
 	}
 
 	/** The activity bar and the side bar, from the side bar's top down to `bottom` (px). */
@@ -483,7 +505,14 @@ export function useWorkbench(): () => Workbench {
 		if (wb && test?.state === 'failed') {
 			const file = await wb.screenshot(`FAILED ${test.fullTitle()}`).catch(() => undefined);
 			if (file) console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
-			if (wb.consoleErrors.length) console.log(`      browser console errors:\n${wb.consoleErrors.slice(-10).map((e) => `        ${e.split('\n')[0]}`).join('\n')}`);
+			if (wb.consoleErrors.length) {
+				console.log(
+					`      browser console errors:\n${wb.consoleErrors
+						.slice(-10)
+						.map((e) => `        ${e.split('\n')[0]}`)
+						.join('\n')}`,
+				);
+			}
 		}
 		await wb?.close();
 		wb = undefined;

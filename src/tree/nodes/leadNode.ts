@@ -43,8 +43,6 @@ export class LeadNode {
 
 	tooltip(): vscode.MarkdownString {
 		const lead = this.row.lead;
-		return new vscode.MarkdownString(
-			[`**Lead** ${markdownCode(lead.uid)}`, '', `Status: ${markdownCode(rawStatusText(lead) || 'none')}`, '', `Batch: ${markdownCode(this.row.batch.batch.uuid)}`].join('\n'),
-		);
+		return new vscode.MarkdownString([`**Lead** ${markdownCode(lead.uid)}`, '', `Status: ${markdownCode(rawStatusText(lead) || 'none')}`, '', `Batch: ${markdownCode(this.row.batch.batch.uuid)}`].join('\n'));
 	}
 }

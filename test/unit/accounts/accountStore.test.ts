@@ -40,7 +40,10 @@ describe('account store', () => {
 			await s.store.initialize();
 			const again = new AccountStore(s.secrets, s.state);
 			assert.equal(await again.initialize(), undefined);
-			assert.deepEqual(again.accounts.map((a) => a.name), ['Default']);
+			assert.deepEqual(
+				again.accounts.map((a) => a.name),
+				['Default'],
+			);
 			assert.equal(await again.getKey('default'), KEY_1);
 		});
 
@@ -55,7 +58,10 @@ describe('account store', () => {
 		it('with accounts already stored, an old entry left behind is deleted, not made an account', async () => {
 			const s = setup({ legacyKey: KEY_2, state: { version: 1, accounts: [{ id: 'a-00000009', name: 'Acme', companies: [] }] } });
 			assert.equal(await s.store.initialize(), undefined);
-			assert.deepEqual(s.store.accounts.map((a) => a.name), ['Acme']);
+			assert.deepEqual(
+				s.store.accounts.map((a) => a.name),
+				['Acme'],
+			);
 			assert.equal(s.secrets.values.has('woodpecker.apiKey'), false);
 		});
 
@@ -113,7 +119,10 @@ describe('account store', () => {
 			const b = await s.store.add('Globex', KEY_2);
 			const before = s.changes();
 			await s.store.remove(a.id);
-			assert.deepEqual(s.store.accounts.map((x) => x.id), [b.id]);
+			assert.deepEqual(
+				s.store.accounts.map((x) => x.id),
+				[b.id],
+			);
 			assert.deepEqual([...s.secrets.values.keys()], ['woodpecker.account.a-00000002.apiKey']);
 			assert.equal(s.changes(), before + 1);
 			// Its id is not given again (its folder may still be being deleted); a keyless account has no entry.
@@ -123,7 +132,7 @@ describe('account store', () => {
 			assert.equal(s.secrets.values.size, 1);
 		});
 
-		it('sets and clears one account\'s key, reporting each change, the same key included', async () => {
+		it("sets and clears one account's key, reporting each change, the same key included", async () => {
 			const s = setup();
 			await s.store.initialize();
 			const a = await s.store.add('Acme', KEY_1);
@@ -274,7 +283,14 @@ describe('account store', () => {
 					accounts: [
 						{ id: 42, name: 'Numeric id' },
 						{ id: 'a-00000004/../x', name: 'Path in the id' },
-						{ id: 'a-00000005', name: 'Kept', companies: [{ id: 6, name: 7 }, { id: 8, name: 'Eight' }] },
+						{
+							id: 'a-00000005',
+							name: 'Kept',
+							companies: [
+								{ id: 6, name: 7 },
+								{ id: 8, name: 'Eight' },
+							],
+						},
 					],
 				},
 			});
@@ -294,7 +310,7 @@ describe('account store', () => {
 			assert.deepEqual(s.keyEvents, []);
 		});
 
-		it("an account added without a key: a key stored for it elsewhere is news; its own echo is not", async () => {
+		it('an account added without a key: a key stored for it elsewhere is news; its own echo is not', async () => {
 			const s = setup();
 			await s.store.initialize();
 			const a = await s.store.add('Later', '');

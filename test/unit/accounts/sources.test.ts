@@ -131,10 +131,13 @@ describe('sources (several accounts)', () => {
 		const good = await accounts.add('Good', GOOD_KEY);
 		const wrong = await accounts.add('Wrong', WRONG_KEY);
 		await until(() => sources.sources.length === 2, 'two sources');
-		assert.deepEqual(sources.sources.map((s) => [s.id, sources.label(s)]), [
-			[good.id, 'Good'],
-			[wrong.id, 'Wrong'],
-		]);
+		assert.deepEqual(
+			sources.sources.map((s) => [s.id, sources.label(s)]),
+			[
+				[good.id, 'Good'],
+				[wrong.id, 'Wrong'],
+			],
+		);
 		const outcomes = await sources.refresh();
 		assert.deepEqual(
 			outcomes.map((o) => [o.source.id, o.outcome.ok]),
@@ -202,7 +205,7 @@ describe('sources (several accounts)', () => {
 		assert.equal(fake.requests.length, 0);
 	});
 
-	it('keeps each account\'s cache in its own folder; removing the account deletes it and says so', async () => {
+	it("keeps each account's cache in its own folder; removing the account deletes it and says so", async () => {
 		const { accounts, sources, folder } = setup();
 		const a = await accounts.add('A', GOOD_KEY);
 		const b = await accounts.add('B', GOOD_KEY);
@@ -214,7 +217,10 @@ describe('sources (several accounts)', () => {
 		await accounts.remove(a.id);
 		await until(() => !fs.existsSync(path.join(folder, 'accounts', a.id)), "the removed account's folder to go");
 		assert.ok(fs.existsSync(fileOf(b.id)), "the other account's cache stays");
-		assert.deepEqual(sources.sources.map((s) => s.id), [b.id]);
+		assert.deepEqual(
+			sources.sources.map((s) => s.id),
+			[b.id],
+		);
 		assert.deepEqual(forgotten, [`${a.id}: the account was removed`]);
 	});
 
@@ -222,11 +228,14 @@ describe('sources (several accounts)', () => {
 		const { accounts, sources, logged } = setup();
 		await accounts.add('Wrong', WRONG_KEY);
 		await sources.refresh();
-		assert.ok(logged.some((l) => l.startsWith('[Wrong] Refresh failed: ')), logged.join('\n'));
+		assert.ok(
+			logged.some((l) => l.startsWith('[Wrong] Refresh failed: ')),
+			logged.join('\n'),
+		);
 	});
 
 	describe('an agency and its client companies', () => {
-		it('each chosen company is a source under its agency: its own batches, asked with the HQ key and x-company-id, in the agency\'s queue', async () => {
+		it("each chosen company is a source under its agency: its own batches, asked with the HQ key and x-company-id, in the agency's queue", async () => {
 			const { accounts, sources, fake } = setup();
 			const hq = await accounts.add('HQ', HQ_KEY);
 			const added: string[][] = [];
@@ -236,20 +245,29 @@ describe('sources (several accounts)', () => {
 				{ id: 102, name: 'Beta' },
 			]);
 			await until(() => added.some((ids) => ids.some((id) => id.endsWith('/company-101'))), 'the new companies announced');
-			assert.deepEqual(sources.sources.map((x) => [x.id, sources.label(x)]), [
-				[hq.id, 'HQ'],
-				[`${hq.id}/company-101`, 'HQ › Alpha'],
-				[`${hq.id}/company-102`, 'HQ › Beta'],
-			]);
+			assert.deepEqual(
+				sources.sources.map((x) => [x.id, sources.label(x)]),
+				[
+					[hq.id, 'HQ'],
+					[`${hq.id}/company-101`, 'HQ › Alpha'],
+					[`${hq.id}/company-102`, 'HQ › Beta'],
+				],
+			);
 			// Announced to be loaded: the companies together (and, in either order, the account itself once).
 			await until(() => added.length === 2, 'both announcements');
-			assert.deepEqual([...added].sort((x, y) => x.length - y.length), [[hq.id], [`${hq.id}/company-101`, `${hq.id}/company-102`]]);
+			assert.deepEqual(
+				[...added].sort((x, y) => x.length - y.length),
+				[[hq.id], [`${hq.id}/company-101`, `${hq.id}/company-102`]],
+			);
 			fake.latencyMs = 30;
 			await sources.refresh();
 			assert.deepEqual([uuids(sources, hq.id), uuids(sources, `${hq.id}/company-101`), uuids(sources, `${hq.id}/company-102`)], [['hq-1'], ['alpha-1'], ['beta-1', 'beta-2']]);
 			const asked = fake.requests.filter((r) => r.path === ENRICHMENTS_PATH);
 			assert.deepEqual(asked.map((r) => r.companyId ?? '-').sort(), ['-', '101', '102']);
-			assert.ok(asked.every((r) => r.apiKey === HQ_KEY), 'all with the HQ key');
+			assert.ok(
+				asked.every((r) => r.apiKey === HQ_KEY),
+				'all with the HQ key',
+			);
 			assert.equal(fake.maxInFlight, 1, 'the agency and its companies share one queue');
 		});
 
@@ -258,15 +276,21 @@ describe('sources (several accounts)', () => {
 			const hq = await accounts.add('HQ', HQ_KEY);
 			await until(() => sources.sources.length === 1, 'the HQ source');
 			const listed = await sources.get(hq.id)!.store.listCompanies();
-			assert.deepEqual(listed.map((c) => [c.id, c.name, c.active]), [
-				[101, 'Alpha', true],
-				[102, 'Beta', true],
-				[103, 'Gamma', false],
-			]);
+			assert.deepEqual(
+				listed.map((c) => [c.id, c.name, c.active]),
+				[
+					[101, 'Alpha', true],
+					[102, 'Beta', true],
+					[103, 'Gamma', false],
+				],
+			);
 			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha' }]);
 			await until(() => sources.sources.length === 2, 'Alpha');
 			const alpha = sources.get(`${hq.id}/company-101`);
-			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha (renamed)' }, { id: 102, name: 'Beta' }]);
+			await accounts.setCompanies(hq.id, [
+				{ id: 101, name: 'Alpha (renamed)' },
+				{ id: 102, name: 'Beta' },
+			]);
 			await until(() => sources.sources.length === 3, 'Alpha and Beta');
 			assert.equal(sources.get(`${hq.id}/company-101`), alpha, 'the same source, its data kept');
 			assert.equal(sources.label(alpha!), 'HQ › Alpha (renamed)');
@@ -296,7 +320,10 @@ describe('sources (several accounts)', () => {
 			await until(() => sources.sources.length === 3, 'three sources');
 			fake.removeCompany(102);
 			const outcomes = await sources.refresh();
-			assert.deepEqual(outcomes.map((o) => o.outcome.ok), [true, true, false]);
+			assert.deepEqual(
+				outcomes.map((o) => o.outcome.ok),
+				[true, true, false],
+			);
 			const beta = sources.get(`${hq.id}/company-102`)!;
 			assert.equal(beta.store.failure?.error.status, 403);
 			assert.deepEqual(actionsForSource(beta.store.failure!.error, true), ['chooseCompanies']);
@@ -328,7 +355,10 @@ describe('sources (several accounts)', () => {
 			await accounts.setCompanies(hq.id, [{ id: 101, name: 'Alpha' }]);
 			await until(() => sources.sources.length === 3, 'three sources');
 			const outcomes = await sources.refresh({ accountId: hq.id });
-			assert.deepEqual(outcomes.map((o) => o.source.id), [hq.id, `${hq.id}/company-101`]);
+			assert.deepEqual(
+				outcomes.map((o) => o.source.id),
+				[hq.id, `${hq.id}/company-101`],
+			);
 			assert.ok(fake.requests.every((r) => r.apiKey === HQ_KEY));
 			assert.equal(sources.get(plain.id)?.store.data, undefined);
 		});
@@ -343,14 +373,20 @@ describe('sources (several accounts)', () => {
 			await sources.refresh();
 			fake.failAlways({ kind: 'hang' });
 			const outcomes = sources.refresh({ trigger: 'user' });
-			assert.deepEqual(progress.map((p) => p.trigger), ['background', 'user']);
+			assert.deepEqual(
+				progress.map((p) => p.trigger),
+				['background', 'user'],
+			);
 			await until(() => fake.inFlight === 2, 'both requests under way');
 			progress[1].cancel();
 			const ended = await outcomes;
-			assert.deepEqual(ended.map((o) => [o.source.id, !o.outcome.ok && o.outcome.error.kind]), [
-				[a.id, 'aborted'],
-				[b.id, 'aborted'],
-			]);
+			assert.deepEqual(
+				ended.map((o) => [o.source.id, !o.outcome.ok && o.outcome.error.kind]),
+				[
+					[a.id, 'aborted'],
+					[b.id, 'aborted'],
+				],
+			);
 		});
 
 		it('a restart aborts the refresh under way and sends a new one', async () => {
@@ -383,7 +419,10 @@ describe('sources (several accounts)', () => {
 			const again = await setup().remake();
 			const data = again.get(a.id)?.store.data;
 			assert.equal(data?.cached, true);
-			assert.deepEqual(data?.model.rows.map((r) => r.batch.uuid), ['good-1', 'good-2']);
+			assert.deepEqual(
+				data?.model.rows.map((r) => r.batch.uuid),
+				['good-1', 'good-2'],
+			);
 		});
 
 		it('an account made now reads no cache: a file left in its folder is deleted unread', async () => {
@@ -434,10 +473,17 @@ describe('sources (several accounts)', () => {
 			fake.failNext({ kind: 'delay', ms: 200 });
 			const outcomes = await sources.refresh();
 			assert.deepEqual(ends, [{ ids: [a.id, b.id], loaded: [true, true] }], 'one event, when the slower one has landed too, before refresh() returns');
-			assert.deepEqual(outcomes.map((o) => o.source.id), [a.id, b.id]);
+			assert.deepEqual(
+				outcomes.map((o) => o.source.id),
+				[a.id, b.id],
+			);
 			await sources.refresh({ sourceIds: [b.id] });
 			await sources.refresh({ sourceIds: [] });
-			assert.deepEqual(ends.map((e) => e.ids), [[a.id, b.id], [b.id]], 'one per refresh that refreshed something');
+			assert.deepEqual(
+				ends.map((e) => e.ids),
+				[[a.id, b.id], [b.id]],
+				'one per refresh that refreshed something',
+			);
 		});
 
 		it('says why a company was dropped; disposing says nothing and leaves no source', async () => {

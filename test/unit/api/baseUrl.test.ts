@@ -3,7 +3,15 @@ import { DEFAULT_BASE_URL, describeUnsafeBaseUrl, hostOf, normalizeBaseUrl } fro
 
 describe('api/baseUrl', () => {
 	it('writes equivalent spellings of one address the same way', () => {
-		for (const spelling of ['https://api.woodpecker.co', 'https://api.woodpecker.co/', 'https://api.woodpecker.co/rest', 'https://api.woodpecker.co/rest/', 'https://API.Woodpecker.co/REST/v2/', ' https://api.woodpecker.co:443//', 'https://api.woodpecker.co/rest/v2']) {
+		for (const spelling of [
+			'https://api.woodpecker.co',
+			'https://api.woodpecker.co/',
+			'https://api.woodpecker.co/rest',
+			'https://api.woodpecker.co/rest/',
+			'https://API.Woodpecker.co/REST/v2/',
+			' https://api.woodpecker.co:443//',
+			'https://api.woodpecker.co/rest/v2',
+		]) {
 			assert.equal(normalizeBaseUrl(spelling), 'https://api.woodpecker.co', spelling);
 		}
 	});

@@ -181,7 +181,7 @@ describe('WoodpeckerClient against the fake API', () => {
 			});
 		}
 
-		it('a wrong key gets the server\'s 401, tells the user to set a key, and is not retried', async () => {
+		it("a wrong key gets the server's 401, tells the user to set a key, and is not retried", async () => {
 			fake.server.apiKey = 'another-key';
 			const err = await rejection(fake.client().listEnrichments());
 			assert.equal(err.status, 401);
@@ -206,14 +206,7 @@ describe('WoodpeckerClient against the fake API', () => {
 			const logged: string[] = [];
 			const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };
 			const client = fake.client({ log, timeoutMs: 300, retry: { ...FAST_RETRY, attempts: 2 } });
-			const faults = [
-				{ kind: 'reset' },
-				{ kind: 'hang' },
-				{ kind: 'html', status: 502 },
-				{ kind: 'badJson' },
-				{ kind: 'json', body: { nope: true } },
-				{ kind: 'status', status: 429, headers: { 'retry-after': '0' } },
-			] as const;
+			const faults = [{ kind: 'reset' }, { kind: 'hang' }, { kind: 'html', status: 502 }, { kind: 'badJson' }, { kind: 'json', body: { nope: true } }, { kind: 'status', status: 429, headers: { 'retry-after': '0' } }] as const;
 			for (const fault of faults) {
 				fake.server.failAlways(fault);
 				assertNoKey(await rejection(client.listEnrichments()));
@@ -224,7 +217,7 @@ describe('WoodpeckerClient against the fake API', () => {
 			logged.forEach((line, i) => assert.ok(!line.includes(KEY), `log line ${i} contains the API key`));
 		});
 
-		it('keeps the key out of a refused connection\'s error', async () => {
+		it("keeps the key out of a refused connection's error", async () => {
 			const gone = new FakeWoodpeckerServer();
 			const url = await gone.start();
 			await gone.stop();
@@ -270,7 +263,10 @@ describe('WoodpeckerClient against the fake API', () => {
 			const inits: FetchInit[] = [];
 			const fetch: FetchLike = async (_url, init) => (inits.push(init), answer(200, '{"lead_enrichments":[]}'));
 			await new WoodpeckerClient({ apiKey: 'not-a-real-key', baseUrl: BASE, fetch }).listEnrichments();
-			assert.deepEqual(inits.map((i) => i.headers), [{ 'x-api-key': 'not-a-real-key', accept: 'application/json', 'accept-encoding': 'gzip, deflate', connection: 'keep-alive' }]);
+			assert.deepEqual(
+				inits.map((i) => i.headers),
+				[{ 'x-api-key': 'not-a-real-key', accept: 'application/json', 'accept-encoding': 'gzip, deflate', connection: 'keep-alive' }],
+			);
 		});
 
 		for (const timeoutMs of [0, -1]) {

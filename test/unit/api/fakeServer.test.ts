@@ -36,9 +36,9 @@ function json(answer: RawAnswer): unknown {
 
 const STAMP = '2026-05-01 20:00:00';
 
-describe('fake Woodpecker API (the client tests\' oracle)', () => {
+describe("fake Woodpecker API (the client tests' oracle)", () => {
 	describe('data', () => {
-		it('referenceBatches() is the reference doc\'s 200 example, verbatim', () => {
+		it("referenceBatches() is the reference doc's 200 example, verbatim", () => {
 			const doc = `{"lead_enrichments":[{"uuid":"e345310f-cfa7-42e3-b2fc-d888a332a899","created":"2026-05-01T10:00:00+02:00","leads":[{"uid":"0SVAICGlkzJ5fMrBxUdiQ_0000","status":"PROCESSED","processing_result":"NOT_CONVERTED_TO_PROSPECT"}]},{"uuid":"eed003ca-b107-4126-bdb6-b5638737d508","created":"2026-05-01T10:10:00+02:00","leads":[{"uid":"0SVOUNZGlkzJ5fMcHsUdiQ_0000","status":"PROCESSED","processing_result":"NOT_CONVERTED_TO_PROSPECT"}]}]}`;
 			assert.equal(JSON.stringify({ lead_enrichments: referenceBatches() }), doc);
 			assert.notEqual(referenceBatches(), referenceBatches(), 'each call returns a fresh copy to mutate');
@@ -76,7 +76,10 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 				}
 			}
 			assert.equal(uuids.size, 500);
-			assert.equal(uids.size, batches.reduce((n, b) => n + b.leads.length, 0));
+			assert.equal(
+				uids.size,
+				batches.reduce((n, b) => n + b.leads.length, 0),
+			);
 		});
 
 		it('generateBatches leaves more leads pending in recent batches', () => {
@@ -123,12 +126,26 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 			const recent = batches.filter((_b, i) => ages[i] < 24);
 			assert.ok(recent.length >= 3 && recent.length <= 8, `${recent.length} recent`);
 			const leads = recent.flatMap((b) => b.leads);
-			for (const status of ['PENDING', 'PROCESSED', 'FAILED']) assert.ok(leads.some((l) => l.status === status), status);
-			for (const result of [null, 'CONVERTED_TO_PROSPECT', 'NOT_CONVERTED_TO_PROSPECT', 'DUPLICATE']) {
-				assert.ok(leads.some((l) => l.processing_result === result), String(result));
+			for (const status of ['PENDING', 'PROCESSED', 'FAILED']) {
+				assert.ok(
+					leads.some((l) => l.status === status),
+					status,
+				);
 			}
-			assert.ok(recent.some((b) => b.leads.every((l) => l.status === 'PENDING')), 'a batch still all pending');
-			assert.ok(recent.some((b) => b.leads.some((l) => l.status === 'PENDING') && b.leads.some((l) => l.status === 'PROCESSED')), 'a half-done batch');
+			for (const result of [null, 'CONVERTED_TO_PROSPECT', 'NOT_CONVERTED_TO_PROSPECT', 'DUPLICATE']) {
+				assert.ok(
+					leads.some((l) => l.processing_result === result),
+					String(result),
+				);
+			}
+			assert.ok(
+				recent.some((b) => b.leads.every((l) => l.status === 'PENDING')),
+				'a batch still all pending',
+			);
+			assert.ok(
+				recent.some((b) => b.leads.some((l) => l.status === 'PENDING') && b.leads.some((l) => l.status === 'PROCESSED')),
+				'a half-done batch',
+			);
 			assert.deepEqual(demoBatches(NOW), batches);
 		});
 		it('demoAgency: key agency-key, three companies two a page, each account with batches of its own', () => {
@@ -213,7 +230,7 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 				at('2026-05-01T19:59:59+00:00', 'e'),
 				at('not a date', 'f'), // always listed
 			]);
-			const uuids = async (query: string) => ((json(await rawGet(list(query), auth)) as { lead_enrichments: EnrichmentBatch[] }).lead_enrichments).map((b) => b.uuid);
+			const uuids = async (query: string) => (json(await rawGet(list(query), auth)) as { lead_enrichments: EnrichmentBatch[] }).lead_enrichments.map((b) => b.uuid);
 			assert.deepEqual(await uuids(''), ['d', 'e', 'f']);
 			assert.deepEqual(await uuids('?created_after=2026-04-30'), ['c', 'd', 'e', 'f']);
 			assert.deepEqual(await uuids('?created_after=2026-04-29'), ['a', 'b', 'c', 'd', 'e', 'f']);
@@ -306,13 +323,15 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 		it('a truncated answer declares more bytes than it sends', async () => {
 			fake.server.failNext({ kind: 'truncated' });
 			const declared = await new Promise<{ length: number; got: number }>((resolve, reject) => {
-				http.get(list(), { headers: auth, agent: false }, (res) => {
-					let got = 0;
-					res.on('data', (c: Buffer) => (got += c.length));
-					res.on('error', () => resolve({ length: Number(res.headers['content-length']), got }));
-					res.on('aborted', () => resolve({ length: Number(res.headers['content-length']), got }));
-					res.on('end', () => reject(new Error('the answer should not end normally')));
-				}).on('error', reject);
+				http
+					.get(list(), { headers: auth, agent: false }, (res) => {
+						let got = 0;
+						res.on('data', (c: Buffer) => (got += c.length));
+						res.on('error', () => resolve({ length: Number(res.headers['content-length']), got }));
+						res.on('aborted', () => resolve({ length: Number(res.headers['content-length']), got }));
+						res.on('end', () => reject(new Error('the answer should not end normally')));
+					})
+					.on('error', reject);
 			});
 			assert.equal(declared.length, JSON.stringify({ lead_enrichments: referenceBatches() }).length);
 			assert.equal(declared.got, Math.floor(declared.length / 2));
@@ -372,7 +391,7 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 		const list = () => `${fake.url}${ENRICHMENTS_PATH}`;
 		const hq = { 'x-api-key': HQ_KEY };
 		const asCompany = (id: string) => ({ ...hq, 'x-company-id': id });
-		const uuids = async (headers: Record<string, string>) => ((json(await rawGet(list(), headers)) as { lead_enrichments: EnrichmentBatch[] }).lead_enrichments).map((b) => b.uuid);
+		const uuids = async (headers: Record<string, string>) => (json(await rawGet(list(), headers)) as { lead_enrichments: EnrichmentBatch[] }).lead_enrichments.map((b) => b.uuid);
 
 		const ACME = { id: 12345678, name: 'Acme Ltd', owner: 'maria@acme.example.com', active: true, running_campaigns: 2, email_slots: 2, linkedin_slots: 0 };
 		const GLOBEX = { id: 23456789, name: 'Globex Corporation', owner: 'hank@globex.example.com', active: false };
@@ -523,7 +542,7 @@ describe('fake Woodpecker API (the client tests\' oracle)', () => {
 			assert.deepEqual(json(await rawGet(companies(), hq)), { content: [ACME, GLOBEX], pagination_data: paging(3, 2, 1) });
 		});
 
-		it('refuses an agency whose HQ key is the plain account\'s, or a page size below 1', () => {
+		it("refuses an agency whose HQ key is the plain account's, or a page size below 1", () => {
 			assert.throws(() => fake.server.setAgency({ ...testAgency(), apiKey: KEY }), /the agency's HQ key must differ from apiKey/);
 			for (const pageSize of [0, -1, 1.5]) {
 				assert.throws(() => fake.server.setAgency({ ...testAgency(), pageSize }), new RegExp(`pageSize must be a positive whole number, not ${pageSize}`));

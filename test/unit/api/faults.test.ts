@@ -59,7 +59,7 @@ describe('WoodpeckerClient under faults', () => {
 			assert.equal(fake.server.requests.length, 2);
 		});
 
-		it('500 forever: exactly 3 attempts, then the server\'s 500', async () => {
+		it("500 forever: exactly 3 attempts, then the server's 500", async () => {
 			fake.server.failAlways({ kind: 'status', status: 500 });
 			const err = await rejection(fake.client().listEnrichments());
 			assert.equal(err.kind, 'http');
@@ -147,7 +147,12 @@ describe('WoodpeckerClient under faults', () => {
 			});
 		}
 
-		for (const [status, location] of [[302, 'OTHER/rest/v2/lead_finder/leads/enrichments'], [301, 'http://203.0.113.9/rest/v2/x'], [307, '/elsewhere'], [308, 'http://[bad']] as const) {
+		for (const [status, location] of [
+			[302, 'OTHER/rest/v2/lead_finder/leads/enrichments'],
+			[301, 'http://203.0.113.9/rest/v2/x'],
+			[307, '/elsewhere'],
+			[308, 'http://[bad'],
+		] as const) {
 			it(`a ${status} redirect is not followed: the key goes nowhere else, the message names where it pointed`, async () => {
 				// The place it points at is a second server that must never see a request.
 				const other = new FakeWoodpeckerServer({ apiKey: KEY, batches: referenceBatches(), now: () => NOW });
@@ -297,7 +302,11 @@ describe('WoodpeckerClient under faults', () => {
 				collect();
 				assert.equal(chunk?.deref(), undefined, 'a chunk of the answer is still reachable');
 				// Through a listener the kept stream would hold the read's promise, and with it the text.
-				assert.deepEqual(['data', 'end', 'close'].map((e) => stream!.listenerCount(e)), [0, 0, 0], 'the reader left listeners on the stream');
+				assert.deepEqual(
+					['data', 'end', 'close'].map((e) => stream!.listenerCount(e)),
+					[0, 0, 0],
+					'the reader left listeners on the stream',
+				);
 				assert.ok(stream!.listenerCount('error') <= 1, 'only the shared guard against a late error may stay');
 				stream!.destroy(new Error('a late error')); // must not throw: the guard takes it
 			});

@@ -40,17 +40,42 @@ describe('api/retry', () => {
 	describe('delayBefore', () => {
 		const policy = { ...DEFAULT_RETRY, baseDelayMs: 500, maxDelayMs: 8000 };
 		it('doubles from the base, half fixed and half random, capped', () => {
-			assert.equal(delayBefore(2, {}, policy, () => 0), 250);
-			assert.equal(delayBefore(2, {}, policy, () => 0.999999), 500);
-			assert.equal(delayBefore(3, {}, policy, () => 0), 500);
-			assert.equal(delayBefore(4, {}, policy, () => 0.5), 1500);
-			assert.equal(delayBefore(10, {}, policy, () => 0), 4000, 'capped at maxDelayMs');
-			assert.equal(delayBefore(10, {}, policy, () => 0.999999), 8000);
+			assert.equal(
+				delayBefore(2, {}, policy, () => 0),
+				250,
+			);
+			assert.equal(
+				delayBefore(2, {}, policy, () => 0.999999),
+				500,
+			);
+			assert.equal(
+				delayBefore(3, {}, policy, () => 0),
+				500,
+			);
+			assert.equal(
+				delayBefore(4, {}, policy, () => 0.5),
+				1500,
+			);
+			assert.equal(
+				delayBefore(10, {}, policy, () => 0),
+				4000,
+				'capped at maxDelayMs',
+			);
+			assert.equal(
+				delayBefore(10, {}, policy, () => 0.999999),
+				8000,
+			);
 		});
 
 		it("takes the server's Retry-After as it is", () => {
-			assert.equal(delayBefore(2, { retryAfterMs: 1234 }, policy, () => 0.5), 1234);
-			assert.equal(delayBefore(2, { retryAfterMs: 0 }, policy, () => 0.5), 0);
+			assert.equal(
+				delayBefore(2, { retryAfterMs: 1234 }, policy, () => 0.5),
+				1234,
+			);
+			assert.equal(
+				delayBefore(2, { retryAfterMs: 0 }, policy, () => 0.5),
+				0,
+			);
 		});
 	});
 
@@ -73,20 +98,32 @@ describe('api/retry', () => {
 
 		it('gives up after its attempts, with the last error', async () => {
 			const log: string[] = [];
-			await assert.rejects(withRetries(() => Promise.reject(http(500)), fast, hooks(log)), /HTTP 500/);
+			await assert.rejects(
+				withRetries(() => Promise.reject(http(500)), fast, hooks(log)),
+				/HTTP 500/,
+			);
 			assert.deepEqual(log, ['fail 1: HTTP 500', 'wait 1', 'fail 2: HTTP 500', 'wait 1', 'fail 3: HTTP 500']);
 		});
 
 		it('does not retry what another attempt cannot fix', async () => {
 			const log: string[] = [];
-			await assert.rejects(withRetries(() => Promise.reject(http(401)), fast, hooks(log)), /HTTP 401/);
+			await assert.rejects(
+				withRetries(() => Promise.reject(http(401)), fast, hooks(log)),
+				/HTTP 401/,
+			);
 			assert.deepEqual(log, ['fail 1: HTTP 401']);
 		});
 
 		it('gives up at once when the server asks to wait longer than it will, saying how long', async () => {
 			const log: string[] = [];
-			await assert.rejects(withRetries(() => Promise.reject(http(429, 600_000)), fast, hooks(log)), { message: 'HTTP 429 Woodpecker asked to wait 10 minutes before trying again.' });
-			await assert.rejects(withRetries(() => Promise.reject(http(429, 90_000)), fast, hooks([])), { message: 'HTTP 429 Woodpecker asked to wait 90 s before trying again.' });
+			await assert.rejects(
+				withRetries(() => Promise.reject(http(429, 600_000)), fast, hooks(log)),
+				{ message: 'HTTP 429 Woodpecker asked to wait 10 minutes before trying again.' },
+			);
+			await assert.rejects(
+				withRetries(() => Promise.reject(http(429, 90_000)), fast, hooks([])),
+				{ message: 'HTTP 429 Woodpecker asked to wait 90 s before trying again.' },
+			);
 			assert.deepEqual(log, ['fail 1: HTTP 429']);
 		});
 
@@ -111,7 +148,10 @@ describe('api/retry', () => {
 			let n = 0;
 			await withRetries(async () => (++n < 2 ? Promise.reject(http(429, 50)) : 'ok'), fast, hooks(log));
 			assert.deepEqual(log, ['fail 1: HTTP 429', 'wait 50']);
-			await assert.rejects(withRetries(() => Promise.reject(http(429, 51)), fast, hooks([])), { message: 'HTTP 429 Woodpecker asked to wait 1 s before trying again.' });
+			await assert.rejects(
+				withRetries(() => Promise.reject(http(429, 51)), fast, hooks([])),
+				{ message: 'HTTP 429 Woodpecker asked to wait 1 s before trying again.' },
+			);
 		});
 
 		it('leaves no listener on the signal after waiting between attempts', async () => {

@@ -91,7 +91,7 @@ describe('api/transport attempt', () => {
 		assert.notEqual(seen.init?.signal, caller.signal);
 	});
 
-	it('leaves no listener on the caller\'s signal and no timer running, however it ends', async () => {
+	it("leaves no listener on the caller's signal and no timer running, however it ends", async () => {
 		const caller = new AbortController();
 		const good = fetchOf({ text: '{}' });
 		await attempt(good.fetch, ADDRESS, options({ signal: caller.signal, timeoutMs: 30 }));
@@ -112,9 +112,12 @@ describe('api/transport attempt', () => {
 		});
 
 		/** A fetch that answers only by failing, with `thrown`, once its signal aborts. */
-		const waitingFetch = (thrown: Error): FetchLike => (_url, init) => new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(thrown)));
+		const waitingFetch =
+			(thrown: Error): FetchLike =>
+			(_url, init) =>
+				new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(thrown)));
 
-		it('reports a caller\'s abort as aborted, whatever the fetch threw', async () => {
+		it("reports a caller's abort as aborted, whatever the fetch threw", async () => {
 			const caller = new AbortController();
 			const pending = failure(attempt(waitingFetch(new Error('network gone')), ADDRESS, options({ signal: caller.signal })));
 			setTimeout(() => caller.abort(), 10);

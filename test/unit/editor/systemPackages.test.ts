@@ -71,10 +71,7 @@ done
 	it('as root with apt-get: runs update, then install -y with exactly the missing packages, and the check then passes', async () => {
 		await fakeAptGet();
 		await ensureSystemPackages(EVERYTHING, options(true));
-		assert.deepEqual(await aptCalls(), [
-			'DEBIAN_FRONTEND=noninteractive apt-get update -qq',
-			'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ripgrep libkrb5-dev build-essential pkg-config python3',
-		]);
+		assert.deepEqual(await aptCalls(), ['DEBIAN_FRONTEND=noninteractive apt-get update -qq', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ripgrep libkrb5-dev build-essential pkg-config python3']);
 		assert.deepEqual(logs, ['[editor] Installing Debian packages chromium ripgrep libkrb5-dev build-essential pkg-config python3 (needed to run the editor tests in Chromium and to install code-server) with apt-get…']);
 
 		await ensureSystemPackages(EVERYTHING, options(true));
@@ -85,10 +82,7 @@ done
 		await fakeAptGet();
 		await present('rg', 'make', 'python3', 'chromium');
 		await ensureSystemPackages(EVERYTHING, options(true));
-		assert.deepEqual(await aptCalls(), [
-			'DEBIAN_FRONTEND=noninteractive apt-get update -qq',
-			'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev build-essential pkg-config',
-		]);
+		assert.deepEqual(await aptCalls(), ['DEBIAN_FRONTEND=noninteractive apt-get update -qq', 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev build-essential pkg-config']);
 		assert.deepEqual(logs, ['[editor] Installing Debian packages libkrb5-dev build-essential pkg-config (needed to install code-server) with apt-get…']);
 	});
 
@@ -111,10 +105,7 @@ done
 		await present(...CODE_SERVER_TOOLS);
 		await assert.rejects(ensureSystemPackages(EVERYTHING, options(true)), {
 			name: 'SetupError',
-			message:
-				`Missing ${tools}/chromium (needed to run the editor tests in Chromium). apt-get was not found on PATH. Install it with:\n\n` +
-				'  sudo apt-get install -y chromium\n\n' +
-				'then run this again.',
+			message: `Missing ${tools}/chromium (needed to run the editor tests in Chromium). apt-get was not found on PATH. Install it with:\n\n` + '  sudo apt-get install -y chromium\n\n' + 'then run this again.',
 		});
 		assert.deepEqual(await aptCalls(), []);
 	});

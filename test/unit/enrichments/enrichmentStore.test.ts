@@ -142,7 +142,13 @@ describe('enrichment store', () => {
 			assert.equal(fake.maxInFlight, 1);
 			assert.deepEqual(shown(store), ['a1']);
 			assert.equal(store.failure, undefined, 'an aborted refresh is no failure');
-			assert.deepEqual(ends.map((e) => [e.outcome.ok, e.trigger]), [[false, 'background'], [true, 'user']]);
+			assert.deepEqual(
+				ends.map((e) => [e.outcome.ok, e.trigger]),
+				[
+					[false, 'background'],
+					[true, 'user'],
+				],
+			);
 		});
 
 		it('a cutoff changed mid-request: the new one is asked for and shown', async () => {
@@ -173,7 +179,10 @@ describe('enrichment store', () => {
 			assert.deepEqual(cache.ops, ['clear']);
 			await store.refresh();
 			assert.deepEqual(cache.ops, ['clear', 'save a1']);
-			assert.deepEqual(fake.requests.map((r) => r.apiKey === KEY_B), [false, true]);
+			assert.deepEqual(
+				fake.requests.map((r) => r.apiKey === KEY_B),
+				[false, true],
+			);
 		});
 
 		it('a key cleared mid-request: no data, no key, the cache cleared and never written again', async () => {
@@ -268,7 +277,10 @@ describe('enrichment store', () => {
 			const user = store.refresh({ trigger: 'user' });
 			assert.equal(await background, await user);
 			assert.equal(lists(), 3, 'one refresh: its three attempts');
-			assert.deepEqual(ends.map((e) => e.trigger), ['user']);
+			assert.deepEqual(
+				ends.map((e) => e.trigger),
+				['user'],
+			);
 			assert.equal(store.state, 'error');
 			assert.match(store.failure?.error.message ?? '', /HTTP 500/);
 		});

@@ -34,20 +34,24 @@ describe('opened batches', () => {
 		await opened.add({ uuid: uuid(5), created: '2026-10-01T10:00:00+02:00', leads: [pending('x')] }, at);
 		assert.equal(MAX_OPENED, 20);
 		assert.equal(opened.all.length, 20);
-		assert.deepEqual(opened.all.slice(0, 3).map((e) => e.batch.uuid), [uuid(5), uuid(22), uuid(21)]);
+		assert.deepEqual(
+			opened.all.slice(0, 3).map((e) => e.batch.uuid),
+			[uuid(5), uuid(22), uuid(21)],
+		);
 		assert.ok(!opened.has(uuid(1)) && !opened.has(uuid(2)) && opened.has(uuid(3)), 'the two oldest opened went');
 		assert.equal(opened.all[0].batch.leads.length, 1, 'opened again: its new content');
 		// What a reload reads back.
 		const again = new OpenedBatches(new RecordingMemory(memory.value));
-		assert.deepEqual(again.all.map((e) => e.batch.uuid), opened.all.map((e) => e.batch.uuid));
+		assert.deepEqual(
+			again.all.map((e) => e.batch.uuid),
+			opened.all.map((e) => e.batch.uuid),
+		);
 		assert.equal(again.all[0].receivedAt, '2026-11-20T09:00:00.000Z');
 	});
 
 	it('reads what is well-formed from its memory and drops the rest', () => {
 		const good = { batch: { uuid: uuid(1), created: '2026-10-01T10:00:00Z', leads: [] }, receivedAt: '2026-11-20T09:00:00.000Z' };
-		const opened = new OpenedBatches(
-			new RecordingMemory([good, null, 'x', { batch: { uuid: uuid(2) }, receivedAt: '2026-11-20T09:00:00.000Z' }, { batch: good.batch, receivedAt: 'yesterday' }, good]),
-		);
+		const opened = new OpenedBatches(new RecordingMemory([good, null, 'x', { batch: { uuid: uuid(2) }, receivedAt: '2026-11-20T09:00:00.000Z' }, { batch: good.batch, receivedAt: 'yesterday' }, good]));
 		assert.deepEqual(opened.all, [good]);
 		assert.deepEqual(new OpenedBatches(new RecordingMemory({ not: 'a list' })).all, []);
 	});
@@ -62,7 +66,11 @@ describe('opened batches', () => {
 		const list = { findBatch: (u: string) => (u === uuid(3) ? {} : undefined) };
 		assert.equal(opened.pendingLeads(list), 2);
 		assert.deepEqual(opened.pendingUuids(list), [uuid(1)]);
-		assert.deepEqual(opened.model.rows.map((r) => r.batch.uuid), [uuid(3), uuid(2), uuid(1)], 'newest created first');
+		assert.deepEqual(
+			opened.model.rows.map((r) => r.batch.uuid),
+			[uuid(3), uuid(2), uuid(1)],
+			'newest created first',
+		);
 	});
 
 	it('update replaces only batches it remembers; remove and clear forget', async () => {
@@ -119,7 +127,10 @@ describe('opened batches in the store', () => {
 		assert.ok(store.opened.isEmpty);
 		const { inList } = await store.openBatch(outside.uuid);
 		assert.equal(inList, false);
-		assert.deepEqual(store.opened.all.map((e) => e.batch.uuid), [outside.uuid]);
+		assert.deepEqual(
+			store.opened.all.map((e) => e.batch.uuid),
+			[outside.uuid],
+		);
 		assert.equal(store.pendingShown, 1);
 		assert.equal((memory.value as OpenedEntry[])[0].batch.uuid, outside.uuid, 'kept for the next session');
 	});

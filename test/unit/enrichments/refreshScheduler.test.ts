@@ -187,7 +187,6 @@ describe('refresh scheduler', () => {
 		assert.deepEqual(s.store.calls, ['reset a2: the API key changed', 'refresh background restart account a2']);
 	});
 
-
 	it('sources made later (an account added, a company chosen) load alone once the view was seen, not before', () => {
 		const s = setup();
 		s.addSources(['a1/company-7']);
@@ -221,7 +220,6 @@ describe('refresh scheduler', () => {
 		await settle();
 		assert.deepEqual(s.store.calls, ['refresh background']);
 	});
-
 
 	it('Refresh and Retry are the user asking, for every source or the ones named', async () => {
 		const s = setup();
@@ -324,8 +322,14 @@ describe('refresh scheduler', () => {
 				waits.push(s.clock.due()!);
 				await s.clock.advance(s.clock.due()!);
 			}
-			assert.deepEqual(waits, [60, 120, 240, 480, 600, 600, 600].map((n) => n * SECOND));
-			assert.ok(s.store.calls.slice(1).every((c) => c === 'refresh background sources a1'), 'background: a failure only shows in the view');
+			assert.deepEqual(
+				waits,
+				[60, 120, 240, 480, 600, 600, 600].map((n) => n * SECOND),
+			);
+			assert.ok(
+				s.store.calls.slice(1).every((c) => c === 'refresh background sources a1'),
+				'background: a failure only shows in the view',
+			);
 			s.store.outcome = { ok: true };
 			await s.clock.advance(s.clock.due()!);
 			assert.equal(s.clock.due(), 60 * SECOND);

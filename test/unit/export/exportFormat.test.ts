@@ -50,7 +50,7 @@ describe('export format', () => {
 				'b0000000-0000-4000-8000-000000000001,2026-11-30T10:00:00+02:00,lead_2,PROCESSED,CONVERTED_TO_PROSPECT',
 				'b0000000-0000-4000-8000-000000000002,2026-11-29T09:00:00Z,"\'=HYPERLINK(""http://evil.example"",""click"")",PROCESSED,NOT_CONVERTED_TO_PROSPECT',
 				'b0000000-0000-4000-8000-000000000002,2026-11-29T09:00:00Z,"a,b ""quoted""\nnext line",\'+1,\'@SUM(A1)',
-				'b0000000-0000-4000-8000-000000000002,2026-11-29T09:00:00Z,\'-2,\'\tTAB,"\'\rCR"',
+				"b0000000-0000-4000-8000-000000000002,2026-11-29T09:00:00Z,'-2,'\tTAB,\"'\rCR\"",
 				'',
 			].join('\r\n'),
 		);
@@ -73,7 +73,12 @@ describe('export format', () => {
 			{ label: 'Acme', batches: [b1] },
 			{ label: 'Globex', batches: [] },
 		]);
-		const expected = { accounts: [{ account: 'Acme', lead_enrichments: [b1] }, { account: 'Globex', lead_enrichments: [] }] };
+		const expected = {
+			accounts: [
+				{ account: 'Acme', lead_enrichments: [b1] },
+				{ account: 'Globex', lead_enrichments: [] },
+			],
+		};
 		assert.equal(several.text, `${JSON.stringify(expected, null, 2)}\n`);
 		assert.equal((await toJson([{ label: 'Empty', batches: [] }])).text, '{\n  "lead_enrichments": []\n}\n');
 	});

@@ -14,14 +14,11 @@ describe('days of batches', () => {
 		inTimeZone('America/Los_Angeles');
 
 		it('puts batches under their local calendar day, newest day first', () => {
-			assert.deepEqual(
-				days(['2026-05-04T07:00:00Z', '2026-05-04T06:59:00Z', '2026-05-03T15:00:00-07:00', '2026-05-03T07:00:00Z', '2026-05-03T06:59:59Z']),
-				[
-					['2026-05-04', ['2026-05-04T07:00:00Z']],
-					['2026-05-03', ['2026-05-04T06:59:00Z', '2026-05-03T15:00:00-07:00', '2026-05-03T07:00:00Z']],
-					['2026-05-02', ['2026-05-03T06:59:59Z']],
-				],
-			);
+			assert.deepEqual(days(['2026-05-04T07:00:00Z', '2026-05-04T06:59:00Z', '2026-05-03T15:00:00-07:00', '2026-05-03T07:00:00Z', '2026-05-03T06:59:59Z']), [
+				['2026-05-04', ['2026-05-04T07:00:00Z']],
+				['2026-05-03', ['2026-05-04T06:59:00Z', '2026-05-03T15:00:00-07:00', '2026-05-03T07:00:00Z']],
+				['2026-05-02', ['2026-05-03T06:59:59Z']],
+			]);
 		});
 
 		it('keeps the whole 23-hour day of the spring change as one day', () => {
@@ -56,8 +53,14 @@ describe('days of batches', () => {
 					[UNKNOWN_DAY, 2, undefined],
 				],
 			);
-			assert.deepEqual(groupByDay([Number.NaN], (t) => t).map((g) => g.key), [UNKNOWN_DAY]);
-			assert.deepEqual(groupByDay([], (t: number) => t), []);
+			assert.deepEqual(
+				groupByDay([Number.NaN], (t) => t).map((g) => g.key),
+				[UNKNOWN_DAY],
+			);
+			assert.deepEqual(
+				groupByDay([], (t: number) => t),
+				[],
+			);
 		});
 
 		it('keeps one group per day even for items out of order, the unknown day last', () => {
@@ -104,7 +107,10 @@ describe('days of batches', () => {
 
 		it('groups and names the day that has no midnight', () => {
 			// 01:30 CLST on the 6th, and 23:59 CLT on the 5th.
-			assert.deepEqual(days(['2026-09-06T04:30:00Z', '2026-09-06T03:59:00Z']).map(([k]) => k), ['2026-09-06', '2026-09-05']);
+			assert.deepEqual(
+				days(['2026-09-06T04:30:00Z', '2026-09-06T03:59:00Z']).map(([k]) => k),
+				['2026-09-06', '2026-09-05'],
+			);
 			const now = new Date('2026-09-06T15:00:00Z');
 			assert.equal(dayRelation('2026-09-06', now), 'today');
 			assert.equal(dayRelation('2026-09-05', now), 'yesterday');
@@ -116,7 +122,10 @@ describe('days of batches', () => {
 		inTimeZone('Pacific/Kiritimati');
 
 		it('reads the day in local time, a calendar day ahead of UTC', () => {
-			assert.deepEqual(days(['2026-05-04T10:00:00Z', '2026-05-04T09:59:00Z']).map(([k]) => k), ['2026-05-05', '2026-05-04']);
+			assert.deepEqual(
+				days(['2026-05-04T10:00:00Z', '2026-05-04T09:59:00Z']).map(([k]) => k),
+				['2026-05-05', '2026-05-04'],
+			);
 			assert.equal(dayRelation('2026-05-05', new Date('2026-05-04T10:00:00Z')), 'today');
 		});
 	});

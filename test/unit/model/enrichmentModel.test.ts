@@ -10,7 +10,10 @@ describe('enrichment model', () => {
 	it('sorts batches newest first, comparing instants across offsets, unparsable last', () => {
 		const model = new EnrichmentModel([b('old', '2026-05-01T10:00:00+02:00'), b('broken', 'yesterday'), b('new', '2026-05-01T10:10:00+02:00'), b('newest-by-offset', '2026-05-01T09:00:00Z')]);
 		assert.deepEqual(uuids(model), ['newest-by-offset', 'new', 'old', 'broken']);
-		assert.deepEqual(model.rows.map((r) => r.index), [0, 1, 2, 3]);
+		assert.deepEqual(
+			model.rows.map((r) => r.index),
+			[0, 1, 2, 3],
+		);
 		assert.equal(model.rows[0].time, Date.UTC(2026, 4, 1, 9, 0));
 		assert.ok(Number.isNaN(model.rows[3].time));
 	});
@@ -43,10 +46,7 @@ describe('enrichment model', () => {
 
 	it('leaves out batches created before the window, and counts them as hidden', () => {
 		const start = Date.UTC(2026, 4, 1, 10, 0);
-		const model = new EnrichmentModel(
-			[b('before', '2026-05-01T09:59:59.999Z', [pending('x')]), b('at-start', '2026-05-01T12:00:00+02:00', [pending('y')]), b('after', '2026-05-01T10:30:00Z'), b('no-time', 'soon')],
-			start,
-		);
+		const model = new EnrichmentModel([b('before', '2026-05-01T09:59:59.999Z', [pending('x')]), b('at-start', '2026-05-01T12:00:00+02:00', [pending('y')]), b('after', '2026-05-01T10:30:00Z'), b('no-time', 'soon')], start);
 		assert.deepEqual(uuids(model), ['after', 'at-start', 'no-time']);
 		assert.equal(model.received, 4);
 		assert.equal(model.hidden, 1);
@@ -92,15 +92,24 @@ describe('enrichment model', () => {
 		const batch = b('a', '2026-05-01T10:00:00Z', [pending('2'), { uid: '1', status: 'PROCESSED', processing_result: 'CONVERTED_TO_PROSPECT' }]);
 		const model = new EnrichmentModel([batch]);
 		const leads = model.leadRows(model.rows[0]);
-		assert.deepEqual(leads.map((l) => [l.lead.uid, l.state]), [['2', 'pending'], ['1', 'converted']]);
+		assert.deepEqual(
+			leads.map((l) => [l.lead.uid, l.state]),
+			[
+				['2', 'pending'],
+				['1', 'converted'],
+			],
+		);
 		assert.equal(leads[0].batch, model.rows[0]);
 	});
 
-	it('is empty without batches, and does not reorder the caller\'s array', () => {
+	it("is empty without batches, and does not reorder the caller's array", () => {
 		assert.equal(new EnrichmentModel([]).isEmpty, true);
 		assert.equal(new EnrichmentModel([b('a', '2026-05-01T10:00:00Z')]).isEmpty, false);
 		const input = [b('old', '2026-05-01T10:00:00Z'), b('new', '2026-05-02T10:00:00Z')];
 		new EnrichmentModel(input);
-		assert.deepEqual(input.map((x) => x.uuid), ['old', 'new']);
+		assert.deepEqual(
+			input.map((x) => x.uuid),
+			['old', 'new'],
+		);
 	});
 });

@@ -41,9 +41,7 @@ describe('lead state', () => {
 	});
 
 	it('says each state in words: a short row label, and what a screen reader says', () => {
-		const words = ['PENDING', 'CONVERTED_TO_PROSPECT', 'NOT_CONVERTED_TO_PROSPECT'].map((r, i) =>
-			leadLook(i === 0 ? { status: 'PENDING', processing_result: null } : { status: 'PROCESSED', processing_result: r }),
-		);
+		const words = ['PENDING', 'CONVERTED_TO_PROSPECT', 'NOT_CONVERTED_TO_PROSPECT'].map((r, i) => leadLook(i === 0 ? { status: 'PENDING', processing_result: null } : { status: 'PROCESSED', processing_result: r }));
 		assert.deepEqual(
 			[...words, leadLook({ status: 'FAILED', processing_result: 'DUPLICATE' })].map((l) => [l.label, l.spoken]),
 			[

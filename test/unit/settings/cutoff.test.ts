@@ -66,7 +66,7 @@ describe('cutoff', () => {
 		describe('Pacific/Kiritimati (UTC+14: already tomorrow)', () => {
 			inTimeZone('Pacific/Kiritimati');
 			const now = new Date('2026-05-01T11:00:00Z'); // 2 May, 01:00 there
-			it('takes today in the user\'s own calendar, and refuses tomorrow', () => {
+			it("takes today in the user's own calendar, and refuses tomorrow", () => {
 				assert.equal(validateCutoffDate('2026-05-02', now), undefined);
 				assert.equal(validateCutoffDate('2026-05-03', now), '2026-05-03 is in the future; choose today or an earlier date.');
 			});
@@ -74,7 +74,7 @@ describe('cutoff', () => {
 		describe('America/Los_Angeles (still yesterday)', () => {
 			inTimeZone('America/Los_Angeles');
 			const now = new Date('2026-05-01T11:00:00Z'); // 1 May, 04:00 there
-			it('takes today in the user\'s own calendar, and refuses tomorrow', () => {
+			it("takes today in the user's own calendar, and refuses tomorrow", () => {
 				assert.equal(validateCutoffDate(' 2026-05-01 ', now), undefined);
 				assert.equal(validateCutoffDate('2026-05-02', now), '2026-05-02 is in the future; choose today or an earlier date.');
 			});
@@ -103,7 +103,27 @@ describe('cutoff', () => {
 		assert.deepEqual(parseStoredCutoff({ kind: 'date', date: '2026-05-01' }), { kind: 'date', date: '2026-05-01' });
 		assert.deepEqual(parseStoredCutoff({ kind: 'days', days: 1, date: '2026-05-01', extra: true }), { kind: 'days', days: 1 });
 		assert.deepEqual(parseStoredCutoff({ kind: 'date', date: '2026-05-01', days: 7 }), { kind: 'date', date: '2026-05-01' });
-		for (const junk of [undefined, null, 'x', { kind: 'default' }, { kind: 'date', date: '2026-02-30' }, { kind: 'date', date: 5 }, { kind: 'days', days: -1 }, { kind: 'days', days: 0 }, { kind: 'days', days: 3661 }, { kind: 'days', days: 1.5 }, { kind: 'days', days: '7' }, { kind: 'other' }, { days: 7 }, { kind: 'other', days: 7 }, { kind: 'other', date: '2026-05-01' }, { kind: 'date', date: ['2026-05-01'] }, 7, 'days', true]) {
+		for (const junk of [
+			undefined,
+			null,
+			'x',
+			{ kind: 'default' },
+			{ kind: 'date', date: '2026-02-30' },
+			{ kind: 'date', date: 5 },
+			{ kind: 'days', days: -1 },
+			{ kind: 'days', days: 0 },
+			{ kind: 'days', days: 3661 },
+			{ kind: 'days', days: 1.5 },
+			{ kind: 'days', days: '7' },
+			{ kind: 'other' },
+			{ days: 7 },
+			{ kind: 'other', days: 7 },
+			{ kind: 'other', date: '2026-05-01' },
+			{ kind: 'date', date: ['2026-05-01'] },
+			7,
+			'days',
+			true,
+		]) {
 			assert.deepEqual(parseStoredCutoff(junk), { kind: 'days', days: 1 }, JSON.stringify(junk));
 		}
 	});

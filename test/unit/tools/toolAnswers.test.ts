@@ -32,10 +32,22 @@ describe('language model tool answers', () => {
 	});
 
 	it('list: filters by time and by state; says when the window reaches past the loaded cutoff', () => {
-		assert.deepEqual(selectRows(rows, { startMs: Date.UTC(2026, 4, 10, 8, 0, 0), status: 'any' }).map((r) => r.batch.uuid), [A]);
-		assert.deepEqual(selectRows(rows, { startMs: undefined, status: 'pending' }).map((r) => r.batch.uuid), [A]);
-		assert.deepEqual(selectRows(rows, { startMs: undefined, status: 'converted' }).map((r) => r.batch.uuid), [A, B]);
-		assert.deepEqual(selectRows(rows, { startMs: undefined, status: 'not_converted' }).map((r) => r.batch.uuid), [B]);
+		assert.deepEqual(
+			selectRows(rows, { startMs: Date.UTC(2026, 4, 10, 8, 0, 0), status: 'any' }).map((r) => r.batch.uuid),
+			[A],
+		);
+		assert.deepEqual(
+			selectRows(rows, { startMs: undefined, status: 'pending' }).map((r) => r.batch.uuid),
+			[A],
+		);
+		assert.deepEqual(
+			selectRows(rows, { startMs: undefined, status: 'converted' }).map((r) => r.batch.uuid),
+			[A, B],
+		);
+		assert.deepEqual(
+			selectRows(rows, { startMs: undefined, status: 'not_converted' }).map((r) => r.batch.uuid),
+			[B],
+		);
 		const week: ListQuery = { startMs: Date.UTC(2026, 4, 3, 12, 0, 0), window: 'the last 7 days', status: 'pending', account: undefined };
 		const answer = listAnswer({ query: week, ...VIEW, sections: [{ label: undefined, rows: selectRows(rows, week), asOf: AS_OF }] });
 		assert.deepEqual(answer.split('\n').slice(0, 2), [
@@ -66,7 +78,11 @@ describe('language model tool answers', () => {
 	});
 
 	it('list: stays under 8,000 characters at 10,000 batches and says how many were left out', () => {
-		const many: EnrichmentBatch[] = Array.from({ length: 10_000 }, (_, i) => ({ uuid: `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`, created: new Date(Date.UTC(2026, 4, 10) - i * 1000).toISOString(), leads: [pending(`p${i}`)] }));
+		const many: EnrichmentBatch[] = Array.from({ length: 10_000 }, (_, i) => ({
+			uuid: `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`,
+			created: new Date(Date.UTC(2026, 4, 10) - i * 1000).toISOString(),
+			leads: [pending(`p${i}`)],
+		}));
 		const answer = listAnswer({ query: all, ...VIEW, sections: [{ label: undefined, rows: new EnrichmentModel(many).rows, asOf: AS_OF }] });
 		assert.ok(answer.length < MAX_ANSWER_CHARS, `${answer.length}`);
 		const lines = answer.split('\n');
@@ -128,7 +144,10 @@ describe('language model tool answers', () => {
 		);
 		assert.equal(failureAnswer('x', { kind: 'too-large', status: 0, message: 'Too large.' }), "Could not read x: Too large. Ask the user to choose a later cutoff with 'Woodpecker: Set Cutoff…'.");
 		assert.equal(failureAnswer('x', { kind: 'aborted', status: 0, message: 'The request was cancelled.' }), 'Could not read x: The refresh was cancelled (by the user, or by a newer one). Try again in a moment.');
-		assert.equal(unknownAccountAnswer('Globex', ['Default', 'Acme › Initech']), 'No Woodpecker account is named "Globex". The accounts are: "Default", "Acme › Initech". Give one of these names as account, or leave account out for all of them.');
+		assert.equal(
+			unknownAccountAnswer('Globex', ['Default', 'Acme › Initech']),
+			'No Woodpecker account is named "Globex". The accounts are: "Default", "Acme › Initech". Give one of these names as account, or leave account out for all of them.',
+		);
 		assert.equal(batchNotFoundAnswer(A, []), `Woodpecker has no enrichment batch ${A} in this account. Check the uuid, or whether it was queued with another account's key.`);
 		assert.equal(batchNotFoundAnswer(A, ['Acme', 'Globex']), `Woodpecker has no enrichment batch ${A} in any of the accounts (Acme, Globex). Check the uuid, or whether it was queued with another account's key.`);
 	});

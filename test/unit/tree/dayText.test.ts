@@ -14,7 +14,7 @@ const unknown = { key: 'unknown' };
 describe('day rows', () => {
 	inTimeZone('America/Los_Angeles');
 
-	it('say Today, Yesterday, then the date in the user\'s locale', () => {
+	it("say Today, Yesterday, then the date in the user's locale", () => {
 		assert.equal(dayLabel(may4, new Date(2026, 4, 4, 0, 0), short('en-US')), 'Today');
 		assert.equal(dayLabel(may4, new Date(2026, 4, 5, 23, 59), short('en-US')), 'Yesterday');
 		assert.equal(dayLabel(may4, new Date(2026, 4, 6, 0, 0), short('en-US')), 'Mon, May 4, 2026');
@@ -36,13 +36,7 @@ describe('day rows', () => {
 
 	it('give the whole date and every count in the tooltip', () => {
 		assert.equal(dayTooltip(may4, { batches: 3, leads: 40, matching: 40, pending: 12 }, 'all', long), '**Monday, May 4, 2026**\n\n3 batches · 40 leads · 12 pending');
-		assert.equal(
-			dayTooltip(may4, { batches: 2, leads: 10, matching: 4, pending: 1 }, 'not-converted', long),
-			'**Monday, May 4, 2026**\n\n2 batches · 4 of 10 leads match the filter "Not converted" · 1 pending',
-		);
-		assert.equal(
-			dayTooltip(unknown, { batches: 1, leads: 2, matching: 2, pending: 0 }, 'all', long),
-			'**Unknown date**\n\nThese batches have a creation time that is not a date.\n\n1 batch · 2 leads · 0 pending',
-		);
+		assert.equal(dayTooltip(may4, { batches: 2, leads: 10, matching: 4, pending: 1 }, 'not-converted', long), '**Monday, May 4, 2026**\n\n2 batches · 4 of 10 leads match the filter "Not converted" · 1 pending');
+		assert.equal(dayTooltip(unknown, { batches: 1, leads: 2, matching: 2, pending: 0 }, 'all', long), '**Unknown date**\n\nThese batches have a creation time that is not a date.\n\n1 batch · 2 leads · 0 pending');
 	});
 });

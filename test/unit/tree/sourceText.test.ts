@@ -48,7 +48,10 @@ describe('account and company rows', () => {
 			sourceTooltip({ ...beta, cached: true, failure }),
 			`**Client company** \`Beta Ltd\` of \`Agency HQ\`\n\nRefresh failed at ${time(failedAt)}: Invalid api key\\. \\(HTTP 401 Unauthorized\\)\n\nCached data from ${time(receivedAt)}`,
 		);
-		assert.match(sourceTooltip({ ...beta, state: 'error', failure, outOfReach: true, receivedAt: undefined }), /^\*\*Client company\*\* `Beta Ltd` of `Agency HQ`\n\nThe agency's key no longer reaches this company: it may have left the agency\. Choose Client Companies… to update the list\.\n\nCould not load: /);
+		assert.match(
+			sourceTooltip({ ...beta, state: 'error', failure, outOfReach: true, receivedAt: undefined }),
+			/^\*\*Client company\*\* `Beta Ltd` of `Agency HQ`\n\nThe agency's key no longer reaches this company: it may have left the agency\. Choose Client Companies… to update the list\.\n\nCould not load: /,
+		);
 	});
 
 	it('read to a screen reader as kind, name and state', () => {

@@ -31,7 +31,10 @@ describe('view text', () => {
 	});
 
 	it('says once why nothing could be loaded', () => {
-		assert.equal(viewMessage({ ...base, state: 'error', receivedAt: undefined, failure: { message: 'Invalid api key. (HTTP 401 Unauthorized)', at: failedAt } }), 'Could not load enrichment batches: Invalid api key. (HTTP 401 Unauthorized)');
+		assert.equal(
+			viewMessage({ ...base, state: 'error', receivedAt: undefined, failure: { message: 'Invalid api key. (HTTP 401 Unauthorized)', at: failedAt } }),
+			'Could not load enrichment batches: Invalid api key. (HTTP 401 Unauthorized)',
+		);
 	});
 
 	it('says when a refresh failed and which data stays on screen', () => {
