@@ -28,7 +28,8 @@ export async function setCutoff(ctx: CommandContext): Promise<void> {
 		label: vscode.l10n.t('{0}A specific date…', current.kind === 'date' ? '$(check) ' : ''),
 		description: current.kind === 'date' ? vscode.l10n.t('now {0}', current.date) : vscode.l10n.t('from midnight of a day you choose'),
 	});
-	const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Woodpecker: Show Batches Created In…'), placeHolder: `Now: ${describeCutoff(current)}` });
+	// Kept open when the focus moves (a walkthrough page taking it back was seen to close it before a choice).
+	const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Woodpecker: Show Batches Created In…'), placeHolder: vscode.l10n.t('Now: {0}', describeCutoff(current)), ignoreFocusOut: true });
 	if (!pick) return;
 	const cutoff = pick.cutoff ?? (await askForDate(current));
 	if (!cutoff) return;

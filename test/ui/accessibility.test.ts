@@ -69,6 +69,8 @@ describe('Accessibility', () => {
 		const wb = workbench();
 		await wb.runCommand('Woodpecker: Set API Key');
 		await wb.answerInputBox(wb.h.apiKey);
+		// Set API Key brings the view into sight: once its rows are in, the palette has the keyboard again.
+		await wb.treeItems().first().waitFor();
 		await wb.runCommand('Woodpecker: Focus on Enrichments View');
 		await wb.treeItems().first().waitFor();
 		// The keys go to the tree once it holds the focus (Home puts it on the first row).

@@ -22,7 +22,7 @@ describe('Raw JSON panel', () => {
 		const newest = [...wb.served].sort((a, b) => Date.parse(b.created) - Date.parse(a.created))[0];
 		await wb.expand(wb.treeRow(rowLabel(newest)));
 		// A selected (and so focused) lead: the title button must still mean the whole response.
-		await wb.treeRow(newest.leads[0].uid).click();
+		await wb.leadRow(newest.leads[0].uid).click();
 		await wb.viewTitleButton('Show Raw JSON').click();
 
 		const text = await wb.rawJsonText('Last response');

@@ -73,10 +73,10 @@ describe('Hostile values from the API', () => {
 			rows.map((r) => [r.label, r.description]),
 			[
 				[rowLabel(markup), '2 leads · 1 pending · 1 converted'],
-				[SCRIPT_UID, 'Pending'],
-				[MARKDOWN_UID, 'Converted to prospect'],
+				['Pending', SCRIPT_UID],
+				['Converted', MARKDOWN_UID],
 				[HOSTILE_SHOWN, '1 lead · 1 other'],
-				['plain_0001', `<img src=x onerror=alert(1)> · ${HOSTILE_SHOWN}`],
+				[`<img src=x onerror=alert(1)> · ${HOSTILE_SHOWN}`, 'plain_0001'],
 			],
 		);
 
@@ -86,7 +86,7 @@ describe('Hostile values from the API', () => {
 		await hover.waitFor();
 		assert.match(await hover.locator('code').nth(1).innerText(), /^javascript:alert\(1\)/);
 		assert.equal(await hover.locator('a, img, script, b').count(), 0, 'the batch tooltip rendered markup from the data');
-		await wb.treeRow(MARKDOWN_UID).hover();
+		await wb.leadRow(MARKDOWN_UID).hover();
 		const leadHover = wb.page.locator('.monaco-hover .rendered-markdown', { hasText: 'Status' });
 		await leadHover.waitFor();
 		assert.equal(await leadHover.locator('code').first().innerText(), MARKDOWN_UID.replace(/`/g, 'ˋ'));

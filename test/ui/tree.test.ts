@@ -53,13 +53,13 @@ describe('The Enrichments tree', () => {
 		assert.deepEqual(
 			opened.filter((r) => r.level === 2).map((r) => [r.label, r.description, r.icon]),
 			[
-				['mixed_0001', 'Pending', 'clock'],
-				['mixed_0002', 'Converted to prospect', 'pass-filled'],
-				['mixed_0003', 'Not converted', 'circle-slash'],
-				['odd_0001', 'Converted to prospect', 'pass-filled'],
-				['odd_0002', 'Not converted', 'circle-slash'],
-				['odd_0003', 'FAILED', 'question'],
-				['odd_0004', 'PROCESSED · DUPLICATE', 'question'],
+				['Pending', 'mixed_0001', 'clock'],
+				['Converted', 'mixed_0002', 'pass-filled'],
+				['Not converted', 'mixed_0003', 'circle-slash'],
+				['Converted', 'odd_0001', 'pass-filled'],
+				['Not converted', 'odd_0002', 'circle-slash'],
+				['FAILED', 'odd_0003', 'question'],
+				['PROCESSED · DUPLICATE', 'odd_0004', 'question'],
 			],
 		);
 		await wb.screenshot('tree-states');

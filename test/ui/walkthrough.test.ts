@@ -78,7 +78,7 @@ describe('Walkthrough', () => {
 		);
 
 		await wb.expand(wb.treeItems().first());
-		await wb.contextMenu(wb.treeRow('walk_0001'), 'Copy Lead UID');
+		await wb.contextMenu(wb.leadRow('walk_0001'), 'Copy Lead UID');
 		await eventually(
 			() => wb.readClipboard(),
 			(t) => t === 'walk_0001',
